@@ -1,0 +1,26 @@
+"""quotex: find quotes in news text, who said them, and how the source is attributed."""
+
+from __future__ import annotations
+
+import logging
+
+from quotex.extractor import ExtractionError, Extractor, extract, extract_many
+from quotex.records import KINDS, SOURCE_TYPES, Document, Quote, Span, Via
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "KINDS",
+    "SOURCE_TYPES",
+    "Document",
+    "ExtractionError",
+    "Extractor",
+    "Quote",
+    "Span",
+    "Via",
+    "__version__",
+    "extract",
+    "extract_many",
+]
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())

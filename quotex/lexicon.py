@@ -1,0 +1,66 @@
+"""Word lists kept as data files in ``quotex/data``: loaded once per process."""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+
+
+@functools.cache
+def load(name: str) -> tuple[str, ...]:
+    """The entries of ``data/<name>.txt``: one a line, ``#`` starts a comment, blanks skipped."""
+    raw = resources.files("quotex").joinpath("data", f"{name}.txt").read_text(encoding="utf-8")
+    out = []
+    for line in raw.splitlines():
+        entry = line.split("#", 1)[0].strip()
+        if entry:
+            out.append(entry)
+    return tuple(out)
+
+
+@functools.cache
+def words(name: str) -> frozenset[str]:
+    """The entries of ``data/<name>.txt`` as a lower-cased set."""
+    return frozenset(e.lower() for e in load(name))
+
+
+def inflect(lemma: str) -> set[str]:
+    """The regular forms of an English verb (``warn`` -> warns, warned, warning)."""
+    forms = {lemma}
+    if lemma.endswith(("s", "x", "z", "ch", "sh")):
+        forms.add(lemma + "es")
+    elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        forms.add(lemma[:-1] + "ies")
+    else:
+        forms.add(lemma + "s")
+    if lemma.endswith("e"):
+        forms.add(lemma + "d")
+    elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        forms.add(lemma[:-1] + "ied")
+    else:
+        forms.add(lemma + "ed")
+    if lemma.endswith("ie"):
+        forms.add(lemma[:-2] + "ying")
+    elif lemma.endswith("e") and not lemma.endswith(("ee", "ye", "oe")):
+        forms.add(lemma[:-1] + "ing")
+    else:
+        forms.add(lemma + "ing")
+    return forms
+
+
+@functools.cache
+def verb_forms(name: str) -> dict[str, str]:
+    """Every inflected form of the verbs in ``data/<name>.txt``, mapped to its lemma.
+
+    A line is ``lemma`` or ``lemma form form ...``: the extra forms cover irregular verbs and
+    doubled consonants (``admit admitted admitting``). The first word may carry a particle
+    joined by ``_`` (``point_out``): the forms are then the verb's forms plus the particle.
+    """
+    out: dict[str, str] = {}
+    for entry in load(name):
+        lemma, *extra = entry.lower().split()
+        verb, _, particle = lemma.partition("_")
+        forms = inflect(verb) | set(extra)
+        for form in forms:
+            out[f"{form} {particle}" if particle else form] = lemma.replace("_", " ")
+    return out

@@ -1,0 +1,156 @@
+"""Find quote marks, tell them from apostrophes, and pair them into quoted pieces."""
+
+from __future__ import annotations
+
+import attrs
+import regex
+
+from quotex.segment import TIMEOUT, Segment
+
+# Every character that may open or close a quotation.  "…", “…”, „…“, «…», ‘…’, '…', ‹…›
+MARK = regex.compile(r"[\"“”„‟«»‘’‚‛'‹›]")
+
+DOUBLE_OPEN = "“„‟«"
+DOUBLE_CLOSE = "”»"
+SINGLE_OPEN = "‘‚‛‹"
+SINGLE_CLOSE = "’›"
+
+# Elisions that start with an apostrophe: ’90s, 'em, 'til, rock 'n' roll.
+ELISION = regex.compile(r"(?:\p{N}|em\b|til\b|cause\b|n\b|tis\b|twas\b)", regex.IGNORECASE)
+
+
+@attrs.frozen
+class Piece:
+    """One stretch of quoted text inside one paragraph.
+
+    ``start``/``end`` bound the content, marks excluded; ``open_mark`` and ``close_mark`` are
+    the offsets of the marks (``close_mark`` is -1 when the piece runs on into the next
+    paragraph).  Pieces of one multi-paragraph quotation share ``group``.
+    """
+
+    start: int
+    end: int
+    open_mark: int
+    close_mark: int
+    double: bool
+    nested: bool
+    group: int
+    para: int
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def _role(text: str, i: int, lo: int, hi: int) -> str:
+    """``open``, ``close``, ``either`` or ``apostrophe`` for the mark at ``text[i]``."""
+    ch = text[i]
+    prev = text[i - 1] if i > lo else " "
+    nxt = text[i + 1] if i + 1 < hi else " "
+    if ch == "“" and (_is_word(prev) or prev in ".,!?…") and (nxt.strip() == "" or nxt in ".,;:!?"):
+        return "either"  # „German style“ or a misused mark: closes an open quotation
+    if ch in DOUBLE_OPEN or ch in SINGLE_OPEN:
+        return "open"
+    if ch in "»›":
+        return "close"
+    if ch in "’'":
+        if _is_word(prev) and _is_word(nxt):
+            return "apostrophe"  # don't, China’s, O'Brien
+        if prev.strip() == "" or prev in "([{—–-\"“:":
+            if ELISION.match(text, i + 1, hi, timeout=TIMEOUT) or nxt.strip() == "":
+                return "apostrophe"
+            return "open" if ch == "'" else "either"
+        if _is_word(prev) or prev in ".,!?;:…)]-–—":
+            return "close"  # may still be a plural possessive (Jones'); decided when pairing
+        return "apostrophe"
+    # straight double quote, or a curly one used the other way round
+    prev_space = prev.strip() == "" or prev in "([{—–-:/"
+    next_space = nxt.strip() == "" or nxt in ".,;:!?)]}…—–"
+    if ch == "”":
+        return "close" if not (prev_space and not next_space) else "either"
+    if prev_space and not next_space:
+        return "open"
+    if next_space and not prev_space:
+        return "close"
+    return "either"
+
+
+def find_pieces(text: str, paras: list[Segment]) -> list[Piece]:
+    """Pair the quote marks of ``text`` into pieces, paragraph by paragraph.
+
+    Stray marks are left unpaired rather than failing the document; a quotation left open at
+    a paragraph's end runs on only when the next paragraph opens with a mark of the same kind
+    (news style), and is dropped otherwise.
+    """
+    pieces: list[Piece] = []
+    group = 0
+    carry = False  # a double quotation runs on from the previous paragraph
+    carry_group = -1
+    for p_index, para in enumerate(paras):
+        lo, hi = para.start, para.end
+        d_open = -1  # offset of the open double mark
+        s_open = -1
+        s_nested = False
+        chain_group = -1
+        marks = [(m.start(), _role(text, m.start(), lo, hi)) for m in MARK.finditer(text, lo, hi, timeout=TIMEOUT)]
+        if carry:
+            if marks and marks[0][1] in ("open", "either") and text[marks[0][0]] in "\"“„«" and (
+                text[lo : marks[0][0]].strip() == ""
+            ):
+                chain_group = carry_group
+            else:
+                # the previous paragraph's open quotation never closed: drop its chain
+                pieces = [pc for pc in pieces if pc.group != carry_group]
+        carry = False
+        for pos, role in marks:
+            ch = text[pos]
+            if role == "apostrophe":
+                continue
+            is_double = ch in "\"“”„‟«»"
+            if is_double:
+                if d_open < 0:
+                    if role in ("open", "either"):
+                        d_open = pos
+                        s_open = -1  # a single quote left open outside is a stray
+                    continue
+                if role == "open" and ch in DOUBLE_OPEN:
+                    # a second opener: the first one was stray
+                    d_open = pos
+                    s_open = -1
+                    continue
+                g = chain_group if chain_group >= 0 and not any(
+                    pc.group == chain_group and pc.para == p_index for pc in pieces
+                ) else group
+                if g == group:
+                    group += 1
+                pieces.append(Piece(d_open + 1, pos, d_open, pos, True, False, g, p_index))
+                chain_group = -1
+                d_open = -1
+                s_open = -1
+                continue
+            # single marks
+            if s_open < 0:
+                if role in ("open",) or (role == "either" and ch != "’"):
+                    s_open = pos
+                    s_nested = d_open >= 0
+                continue
+            if role == "open":
+                s_open = pos
+                s_nested = d_open >= 0
+                continue
+            if role in ("close", "either"):
+                if s_nested == (d_open >= 0):
+                    pieces.append(Piece(s_open + 1, pos, s_open, pos, False, s_nested, group, p_index))
+                    group += 1
+                s_open = -1
+        if d_open >= 0:
+            # open at the paragraph's end: it may run on into the next paragraph
+            g = chain_group if chain_group >= 0 else group
+            if g == group:
+                group += 1
+            pieces.append(Piece(d_open + 1, hi, d_open, -1, True, False, g, p_index))
+            carry = True
+            carry_group = g
+    if carry:
+        pieces = [pc for pc in pieces if pc.group != carry_group]
+    return [pc for pc in pieces if pc.end > pc.start and text[pc.start : pc.end].strip()]

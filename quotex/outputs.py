@@ -1,0 +1,106 @@
+"""Writing results: JSONL (one line per document) and CSV (one row per quote)."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from typing import IO, Any, Protocol
+
+from quotex.records import Document, Quote
+
+FORMATS = ("jsonl", "csv")
+
+#: The CSV header. ``content_start``/``content_end`` bound the whole content (first start, last
+#: end); ``content`` lists its spans as JSON, ``via`` is JSON too.
+CSV_COLUMNS = (
+    "doc_id", "quote_index", "kind", "content_start", "content_end", "content", "content_text",
+    "cue_start", "cue_end", "cue_text", "source_start", "source_end", "source_text",
+    "speaker", "speaker_title", "source_type", "via", "hedged", "confidence", "rule", "error",
+)
+
+
+class Writer(Protocol):
+    """Writes the result of one document at a time."""
+
+    def write(self, document: Document, text: str | None) -> None: ...
+
+
+class JsonlWriter:
+    """One line per document: ``{"id", "quotes": [...]}``, plus ``"error"`` for a failed one.
+
+    With ``with_text``, every quote also carries ``content_text``, ``cue_text`` and ``source_text``.
+    """
+
+    def __init__(self, stream: IO[str], *, with_text: bool = False) -> None:
+        self.stream = stream
+        self.with_text = with_text
+
+    def write(self, document: Document, text: str | None) -> None:
+        record = document.to_dict(text if self.with_text else None)
+        self.stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+class CsvWriter:
+    """One row per quote, under the ``CSV_COLUMNS`` header.
+
+    A failed document gets one row with ``doc_id`` and ``error`` and the other columns empty; a
+    document without quotes gets no row. The ``*_text`` columns are always filled.
+    """
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.writer = csv.DictWriter(stream, fieldnames=CSV_COLUMNS, restval="")
+        self.writer.writeheader()
+
+    def write(self, document: Document, text: str | None) -> None:
+        self.writer.writerows(csv_rows(document, text))
+
+
+def make_writer(fmt: str, stream: IO[str], *, with_text: bool = False) -> Writer:
+    """A writer of format ``fmt`` (``jsonl`` or ``csv``) on ``stream``.
+
+    Raises:
+        ValueError: ``fmt`` is unknown.
+    """
+    if fmt == "jsonl":
+        return JsonlWriter(stream, with_text=with_text)
+    if fmt == "csv":
+        return CsvWriter(stream)
+    raise ValueError(f"[E310] unknown output format {fmt!r}: choose one of {', '.join(FORMATS)}")
+
+
+def csv_rows(document: Document, text: str | None) -> Iterator[dict[str, Any]]:
+    """The CSV rows of one document's result."""
+    if document.error is not None:
+        yield {"doc_id": document.id, "error": document.error}
+        return
+    for index, quote in enumerate(document.quotes):
+        yield quote_row(document.id, index, quote, text)
+
+
+def quote_row(doc_id: str, index: int, quote: Quote, text: str | None) -> dict[str, Any]:
+    """One quote as a CSV row; the spanned strings are filled when ``text`` is given."""
+    cue, source = quote.cue, quote.source
+    return {
+        "doc_id": doc_id,
+        "quote_index": index,
+        "kind": quote.kind,
+        "content_start": quote.start if quote.content else "",
+        "content_end": quote.end if quote.content else "",
+        "content": json.dumps([span.to_list() for span in quote.content]),
+        "content_text": quote.content_text(text) if text is not None else "",
+        "cue_start": cue.start if cue else "",
+        "cue_end": cue.end if cue else "",
+        "cue_text": cue.text(text) if cue and text is not None else "",
+        "source_start": source.start if source else "",
+        "source_end": source.end if source else "",
+        "source_text": source.text(text) if source and text is not None else "",
+        "speaker": quote.speaker or "",
+        "speaker_title": quote.speaker_title or "",
+        "source_type": quote.source_type,
+        "via": json.dumps([v.to_dict() for v in quote.via], ensure_ascii=False),
+        "hedged": quote.hedged,
+        "confidence": round(quote.confidence, 3),
+        "rule": quote.rule,
+        "error": "",
+    }

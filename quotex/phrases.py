@@ -1,0 +1,251 @@
+"""Noun phrases around a cue: the source to its left or right, the subject of a clause.
+
+Without a parser these are decided from capitalisation, small closed word classes and the
+lexicons of person, group, organisation, media and document nouns.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from quotex import lexicon
+
+Tok = tuple[int, int]
+
+DETERMINERS = frozenset(
+    "the a an some many several most other others both all any each every his her its their our my your "
+    "this these those one two three four five six seven eight nine ten dozens hundreds thousands "
+    "few more no".split()
+)
+PRONOUNS = frozenset("he she they it we i you".split())
+OBJECT_PRONOUNS = frozenset("him her them us me it you".split())
+# Words that a subject never crosses, scanning left from its verb.
+STOPS = frozenset(
+    "that which who whom whose when where while as because but or if after before since than then so "
+    "to by in on into onto under over about against during through without within upon via per with "
+    "although though unless until whether also is was were are be been being has have had will would "
+    "could can may might should must did does do not n't never said says say told tells "
+    "there here what why how".split()
+)
+# Between the verb and its subject: adverbs and auxiliaries ("has also firmly denied").
+SKIP_LEFT = frozenset(
+    "has have had is was were are be been will would could can may might should must did does do "
+    "also again still then later now already previously recently once further repeatedly long never "
+    "not n't even just often first earlier meanwhile too however reportedly allegedly "
+    "publicly privately separately last yesterday today".split()
+)
+# Inside a noun phrase, lower case.
+NP_INNER = frozenset("of for from at and & 's ’s de del da van von al el bin la le am der den des du di dos y".split())
+INTRO_WORDS = frozenset(
+    "in on at after before during since speaking however meanwhile but and yet still instead later "
+    "earlier separately also while when although though as last this by with for from despite "
+    "according then now".split()
+)
+
+
+@functools.cache
+def _nouns() -> frozenset[str]:
+    out: set[str] = set()
+    for name in ("person_nouns", "group_nouns", "org_nouns", "media_nouns", "document_nouns"):
+        for entry in lexicon.words(name):
+            out.update(entry.split())
+    return frozenset(out)
+
+
+@functools.cache
+def _verb_stops() -> frozenset[str]:
+    """Past and -ing forms of cue verbs: a subject never reaches back across one."""
+    out: set[str] = set()
+    for name in ("report_verbs", "belief_verbs", "object_verbs"):
+        out.update(f for f in lexicon.verb_forms(name) if not f.endswith("s") and " " not in f)
+    return frozenset(out - _nouns() - {"brief", "briefing", "post", "order", "charge", "project", "forecast"})
+
+
+NOT_ADVERBS = frozenset("family ally rally assembly supply monopoly anomaly reply bully belly jelly fly".split())
+
+
+def skippable(word: str) -> bool:
+    """An adverb or auxiliary between a subject and its verb ("has firmly denied")."""
+    low = word.lower()
+    return low in SKIP_LEFT or (word.islower() and low.endswith("ly") and len(low) > 4 and low not in NOT_ADVERBS)
+
+
+def _word(text: str, tok: Tok) -> str:
+    return text[tok[0] : tok[1]]
+
+
+def is_capitalised(word: str) -> bool:
+    return word[:1].isupper() or (word[:1].isdigit() and any(c.isupper() for c in word))
+
+
+def is_head(word: str) -> bool:
+    """Can ``word`` end a source noun phrase?"""
+    low = word.lower()
+    if low in PRONOUNS or is_capitalised(word):
+        return True
+    if low in _nouns():
+        return True
+    base = low[:-2] if low.endswith(("’s", "'s")) else low
+    if base.endswith("s") and (base[:-1] in _nouns() or base.endswith("es") and base[:-2] in _nouns()):
+        return True
+    return base in _nouns() or (len(low) > 3 and low.endswith(("ers", "ists", "ians", "ants", "ents", "ors")))
+
+
+def left_np(text: str, toks: list[Tok], end_index: int, sentence_start: int) -> Tok | None:
+    """The subject noun phrase that ends before ``toks[end_index]`` (the verb).
+
+    Adverbs and auxiliaries between the two are passed over; an appositive between commas
+    is kept with the name it describes ("Maria Lopez, a nurse at the clinic, said").
+    """
+    i = end_index - 1
+    while i >= 0 and skippable(_word(text, toks[i])):
+        i -= 1
+    # ", however," / ", meanwhile," between subject and verb
+    if i >= 2 and _word(text, toks[i]) == "," and _word(text, toks[i - 2]) == "," \
+            and _word(text, toks[i - 1]).lower() in SKIP_LEFT:
+        i -= 3
+    if i < 0:
+        return None
+    last = i
+    head = _word(text, toks[last])
+    if head.lower() in PRONOUNS:
+        return toks[last]
+    if not is_head(head):
+        return None
+    first = _scan_left(text, toks, last)
+    if first is None:
+        return None
+    # appositive: "Name, a title of X, said" -> take the name too
+    if first >= 2 and _word(text, toks[first - 1]) == ",":
+        name_end = first - 2
+        if is_capitalised(_word(text, toks[name_end])) and _word(text, toks[first]).lower() in {
+            "a", "an", "the", "who", "its", "his", "her", "their", "former", "chief", "senior", "head"
+        } or (
+            is_capitalised(_word(text, toks[name_end])) and _word(text, toks[first]).lower() in _nouns()
+        ):
+            name_first = _scan_left(text, toks, name_end, names_only=True)
+            if name_first is not None:
+                first = name_first
+    return (toks[first][0], toks[last][1])
+
+
+def _scan_left(text: str, toks: list[Tok], last: int, names_only: bool = False) -> int | None:
+    """Index of the first token of the phrase ending at ``toks[last]``."""
+    first = last
+    lower_run = 0
+    seen_name = is_capitalised(_word(text, toks[last]))
+    j = last - 1
+    while j >= 0 and last - j < 14:
+        w = _word(text, toks[j])
+        low = w.lower()
+        if low in STOPS or low in _verb_stops() or (not w[:1].isalnum() and w not in ("-", "&", ".")):
+            break
+        if is_capitalised(w):
+            if j == 0 and low in INTRO_WORDS:
+                break
+            lower_run = 0
+        elif low in DETERMINERS:
+            first = j
+            j -= 1
+            # "the country's", "a group of": a determiner usually starts the phrase
+            if j >= 0 and _word(text, toks[j]).lower() in ("of", "for", "'s", "’s"):
+                continue
+            break
+        elif low in NP_INNER or w in ("-", "&", "."):
+            pass
+        elif names_only:
+            break
+        else:
+            # a lower-case modifier or title noun: "military officials", "spokesperson Guo"
+            if seen_name and low not in _nouns():
+                break
+            lower_run += 1
+            if lower_run > 3:
+                break
+        first = j
+        j -= 1
+    while first < last and _word(text, toks[first]).lower() in NP_INNER | {"-", "&", "."}:
+        first += 1
+    if first == 0 and _word(text, toks[0]).lower() in INTRO_WORDS and first < last:
+        first += 1
+    return first
+
+
+def right_np(text: str, toks: list[Tok], start_index: int, limit: int) -> Tok | None:
+    """The noun phrase that starts at ``toks[start_index]`` ("said [John Smith, a spokesman]")."""
+    if start_index >= min(len(toks), limit):
+        return None
+    first = start_index
+    w0 = _word(text, toks[first])
+    if w0.lower() in PRONOUNS:
+        return toks[first]
+    last = -1
+    j = first
+    while j < min(len(toks), limit) and j - first < 14:
+        w = _word(text, toks[j])
+        low = w.lower()
+        if is_capitalised(w) or low in DETERMINERS or low in _nouns():
+            last = j
+        elif low in NP_INNER and j > first or w in ("-", "&"):
+            pass
+        elif w == "," and last >= 0 and j + 1 < limit:
+            # an appositive after the name: ", a spokesman for the agency"
+            nxt = _word(text, toks[j + 1]).lower()
+            if nxt in ("a", "an", "the", "who") or nxt in _nouns() or is_capitalised(_word(text, toks[j + 1])):
+                k = j + 1
+                while k < limit and _word(text, toks[k]) not in (",", ".", ";", ":", "!", "?", "\"", "”") \
+                        and _word(text, toks[k]).lower() not in ("said", "says", "told", "added"):
+                    k += 1
+                if k - j <= 15:
+                    last = k - 1
+                    j = k
+                break
+            break
+        else:
+            break
+        j += 1
+    if last < 0:
+        return None
+    while last > first and _word(text, toks[last]).lower() in NP_INNER | DETERMINERS:
+        last -= 1
+    if not is_head(_word(text, toks[last])):
+        return None
+    return (toks[first][0], toks[last][1])
+
+
+def clause_subject(text: str, toks: list[Tok]) -> tuple[Tok | None, int]:
+    """The subject of a sentence's main clause, past an introductory phrase; and its end index.
+
+    "In a briefing, Chinese Foreign Ministry spokesperson Guo Jiakun addressed the claims"
+    -> "Chinese Foreign Ministry spokesperson Guo Jiakun".
+    """
+    i = 0
+    if toks and _word(text, toks[0]).lower() in INTRO_WORDS:
+        for k, tok in enumerate(toks[:25]):
+            if _word(text, tok) == ",":
+                i = k + 1
+                break
+    while i < len(toks) and not _word(text, toks[i])[:1].isalnum():
+        i += 1
+    if i >= len(toks):
+        return None, i
+    w = _word(text, toks[i])
+    if w.lower() in PRONOUNS:
+        return toks[i], i
+    j = i
+    last = -1
+    while j < len(toks) and j - i < 12:
+        w = _word(text, toks[j])
+        low = w.lower()
+        if is_capitalised(w) or low in _nouns() or (low in DETERMINERS and j == i):
+            last = j
+        elif low in NP_INNER or w in ("-",):
+            pass
+        elif low in DETERMINERS:
+            pass
+        else:
+            break
+        j += 1
+    if last < 0 or not is_head(_word(text, toks[last])):
+        return None, i
+    return (toks[i][0], toks[last][1]), last

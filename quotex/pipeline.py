@@ -1,0 +1,102 @@
+"""The chain of stages that turns a text into quotes.
+
+find quote marks -> find cues -> direct rules -> indirect rules -> continuations and floating
+quotes -> merge -> resolve speakers and classify sources.
+"""
+
+from __future__ import annotations
+
+from quotex import attribution, cues, marks, rules, segment
+from quotex.records import Quote
+from quotex.rules import Context, Draft
+
+
+def analyse(text: str) -> tuple[Context, list[Draft]]:
+    """Run the rule stages; returns the document context and the merged drafts."""
+    paras = segment.paragraphs(text)
+    sents = segment.sentences(text, paras)
+    pieces = marks.find_pieces(text, paras)
+    ctx = Context(text, paras, sents, pieces)
+    found = cues.find_cues(text)
+    direct, used, unattributed = rules.direct_quotes(ctx, found)
+    taken = [s for d in direct for s in d.spans]
+    indirect = rules.indirect_quotes(ctx, found, used, taken)
+    drafts = merge(ctx, direct, indirect)
+    drafts = continuations(ctx, drafts, unattributed)
+    return ctx, drafts
+
+
+def run_rules(text: str) -> list[Quote]:
+    """Run the rules engine over one document."""
+    if not text.strip():
+        return []
+    ctx, drafts = analyse(text)
+    return attribution.finish(ctx, drafts)
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return min(a[1], b[1]) - max(a[0], b[0])
+
+
+def merge(ctx: Context, direct: list[Draft], indirect: list[Draft]) -> list[Draft]:
+    """Drop indirect drafts that restate a direct quote; keep the rest in text order."""
+    out = list(direct)
+    for d in indirect:
+        dup = False
+        for q in direct:
+            for a in d.spans:
+                for b in q.spans:
+                    ov = _overlap(a, b)
+                    if ov > 0 and (ov >= 0.5 * (a[1] - a[0]) or ov >= 0.8 * (b[1] - b[0]) and d.kind != "mixed"):
+                        dup = True
+        if not dup:
+            out.append(d)
+    out.sort(key=lambda d: d.spans[0][0])
+    return out
+
+
+def continuations(ctx: Context, drafts: list[Draft], unattributed: set[int]) -> list[Draft]:
+    """Attach quoted pieces that carry no cue of their own.
+
+    ``"A," he said. "B."``: B joins A's quote as a second content span.  A paragraph that
+    opens with quoted speech and has no cue, right after a paragraph with a quote, is a new
+    quote that inherits that speaker (a floating quote).
+    """
+    text = ctx.text
+    if not unattributed:
+        return drafts
+    covered = [s for d in drafts for s in d.spans]
+    by_para: dict[int, list[Draft]] = {}
+    for d in drafts:
+        by_para.setdefault(d.para, []).append(d)
+    out = list(drafts)
+    for gid in sorted(unattributed, key=lambda g: ctx.groups[g][0].start):
+        group = ctx.groups[gid]
+        if ctx.is_term(group):
+            continue
+        first = group[0]
+        if any(_overlap((p.start, p.end), s) > 0 for p in group for s in covered):
+            continue  # already inside a reported clause (a mixed quote)
+        spans = [rules._trim(text, p.start, p.end) for p in group]
+        spans = [s for s in spans if s[1] > s[0]]
+        if not spans:
+            continue
+        same = [d for d in by_para.get(first.para, []) if d.spans[0][0] < first.start and d.kind == "direct"]
+        if same:
+            host = same[-1]
+            host.spans.extend(spans)
+            host.spans.sort()
+            covered.extend(spans)
+            continue
+        para_text = text[ctx.paras[first.para].start : first.open_mark]
+        if para_text.strip():
+            continue
+        prev = by_para.get(first.para - 1, [])
+        prev = [d for d in prev if d.kind in ("direct", "mixed")]
+        if prev:
+            d = Draft(spans, "direct", None, None, "direct:floating", 0.6, first.para, inherit=True)
+            out.append(d)
+            by_para.setdefault(first.para, []).append(d)
+            covered.extend(spans)
+    out.sort(key=lambda d: d.spans[0][0])
+    return out

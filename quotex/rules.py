@@ -1,0 +1,711 @@
+"""The rules: turn quote marks and cues into draft attributions, sentence by sentence.
+
+Each rule names itself in ``Draft.rule`` so a user can audit why a quote was reported.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+
+import attrs
+import regex
+
+from quotex import cues as cuemod
+from quotex import lexicon
+from quotex.cues import BARE, BELIEF, OBJECT, PHRASE, PREDICATE, REPORT, Cue
+from quotex.marks import Piece
+from quotex.phrases import (
+    DETERMINERS,
+    OBJECT_PRONOUNS,
+    PRONOUNS,
+    Tok,
+    clause_subject,
+    is_capitalised,
+    left_np,
+    right_np,
+)
+from quotex.segment import TIMEOUT, Segment, tokens
+
+Span = tuple[int, int]
+
+# Time and place adverbials between a cue and its clause: "said on Tuesday that", "said in a
+# statement that", "told reporters at the White House that".
+ADVERBIAL = regex.compile(
+    r"""\s*(?:,\s*)?(?:(?:on|last|this|early|late|earlier|later)\s+)?(?:Monday|Tuesday|Wednesday|Thursday
+    |Friday|Saturday|Sunday|yesterday|today|tonight|week|month|year|morning|afternoon|evening|night
+    |Jan(?:uary)?|Feb(?:ruary)?|March|April|May|June|July|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?
+    |Nov(?:ember)?|Dec(?:ember)?|recently|previously|earlier|later|again|also|repeatedly|publicly
+    |privately|separately|once|too)\b(?:\s+\d{1,2}(?:st|nd|rd|th)?\b)?(?:,\s*\d{4})?"""
+    r"""|\s*(?:,\s*)?(?:in|at|during|on|via|through|over|after)\s+(?:an?|the|his|her|their|its)\s+"""
+    r"""(?:[\w\-’']+\s+){0,3}?(?:statement|interview|briefing|email|e-mail|letter|tweet|post|speech"""
+    r"""|conference|news conference|press conference|call|meeting|hearing|session|address|release"""
+    r"""|video|message|report|op-ed|column|blog post|filing|memo|remarks|appearance)\b""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+# "S, citing T, claimed" -> the source is T, relayed by S.
+CITING = regex.compile(r",\s*(?:citing|quoting)\s+([^,]{2,80}?)\s*,\s*$", regex.IGNORECASE)
+# After a relay's cue: "reports citing Russian media".
+CITED_BY = regex.compile(r",?\s*(?:citing|quoting)\s+([^,.;]{2,60})", regex.IGNORECASE)
+# Words a reported clause may start with when it has no "that".
+CLAUSE_START = DETERMINERS | PRONOUNS | frozenset(
+    "there this that these those such if whether what how why when where nobody no none everyone "
+    "something nothing anyone everything".split()
+)
+# Words before a quoted term that show it is a name for something, not speech.
+TERM_LEAD = frozenset(
+    "a an the so-called called dubbed named titled labeled labelled known as term word phrase "
+    "slogan his her their its our this that".split()
+)
+NO_START = frozenset("to of in on at for with about by from into as like after before up down out off".split())
+PASSIVE = frozenset("is was were are be been being's".split())
+TELL = frozenset(["tell", "inform", "assure", "remind", "brief", "advise", "warn", "promise"])
+PERSON_OBJ = OBJECT_PRONOUNS | frozenset(
+    "reporters journalists lawmakers legislators colleagues supporters members officials the a an "
+    "his her their its our allies parliament congress the press the media investors".split()
+)
+END_PUNCT = ".,!?…;:"
+# A second verb phrase of the same subject ends the content: "... and has avoided ...".
+COORDINATED = regex.compile(
+    r",?\s+(?:and|but)\s+(?:(?:has|have|had|is|was|were|are|will|would|also|then|later)\s+)+\w", regex.IGNORECASE
+)
+
+
+@attrs.define
+class Draft:
+    """A quote under construction."""
+
+    spans: list[Span]
+    kind: str
+    cue: Span | None
+    source: Span | None
+    rule: str
+    confidence: float
+    para: int
+    via: list[Span] = attrs.field(factory=list)
+    hedged: bool = False
+    inherit: bool = False
+
+
+@functools.cache
+def _participles() -> frozenset[str]:
+    return frozenset(f for f in lexicon.verb_forms("report_verbs") if f.endswith("ing"))
+
+
+class Context:
+    """One document's text with its paragraphs, sentences, quoted pieces and cues."""
+
+    def __init__(self, text: str, paras: list[Segment], sents: list[Segment], pieces: list[Piece]) -> None:
+        self.text = text
+        self.paras = paras
+        self.sents = sents
+        self.sent_starts = [s.start for s in sents]
+        self.pieces = pieces
+        self.groups: dict[int, list[Piece]] = {}
+        for p in pieces:
+            if not p.nested:
+                self.groups.setdefault(p.group, []).append(p)
+        self.has_double = any(p.double for p in pieces if not p.nested)
+        # quoted regions: cues inside them are the speaker's words, not attributions
+        self.quoted = sorted((p.start, p.end) for p in pieces if not p.nested)
+        self.quoted_starts = [a for a, _ in self.quoted]
+
+    def sentence_at(self, pos: int) -> Segment:
+        i = max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
+        return self.sents[i]
+
+    def in_quote(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.quoted_starts, pos) - 1
+        return i >= 0 and self.quoted[i][0] <= pos < self.quoted[i][1]
+
+    def word_before(self, pos: int) -> str:
+        m = regex.search(r"([\p{L}\-]+)\W*$", self.text[max(0, pos - 30) : pos], timeout=TIMEOUT)
+        return m.group(1).lower() if m else ""
+
+    def is_term(self, group: list[Piece]) -> bool:
+        """A scare quote, name or title rather than somebody's words."""
+        content = " ".join(self.text[p.start : p.end] for p in group).strip()
+        words = content.split()
+        if not words:
+            return True
+        if content[-1] in END_PUNCT:
+            return False
+        if len(words) <= 2:
+            return True
+        if len(words) <= 6:
+            lead = self.word_before(group[0].open_mark)
+            if lead in TERM_LEAD:
+                return True
+            if all(w[:1].isupper() or w.lower() in ("of", "the", "and", "a", "in", "on", "for", "to") for w in words):
+                return True
+            if not group[0].double and self.has_double:
+                return True
+        return False
+
+
+def _w(text: str, tok: Tok) -> str:
+    return text[tok[0] : tok[1]]
+
+
+def _trim(text: str, a: int, b: int) -> Span:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and (text[b - 1].isspace() or text[b - 1] == "."):
+        b -= 1
+    return a, b
+
+
+# ---------------------------------------------------------------------------- direct quotes
+
+
+def direct_quotes(ctx: Context, found: list[Cue]) -> tuple[list[Draft], set[int], set[int]]:
+    """Attribute quoted pieces from the cue beside them.
+
+    Returns the drafts, the cue offsets they used, and the groups left without attribution.
+    """
+    text = ctx.text
+    drafts: list[Draft] = []
+    used: set[int] = set()
+    unattributed: set[int] = set()
+    cue_at = {c.start: c for c in found}
+    for gid, group in ctx.groups.items():
+        if ctx.is_term(group):
+            continue
+        first, last = group[0], group[-1]
+        spans = [_trim(text, p.start, p.end) for p in group]
+        spans = [s for s in spans if s[1] > s[0]]
+        if not spans:
+            continue
+        draft = _attribute_after(ctx, last, cue_at, spans, first.para)
+        before = _attribute_before(ctx, first, cue_at, spans, first.para)
+        if before is not None:
+            if draft is not None and draft.cue is not None and draft.source is not None:
+                # '"Q," Caliber.Az reports citing Russian media': relays, outermost first
+                before.via.append(draft.source)
+                used.add(draft.cue[0])
+                sent = ctx.sentence_at(draft.cue[0])
+                m = CITED_BY.match(text, draft.cue[1], sent.end, timeout=TIMEOUT)
+                if m:
+                    before.via.append(_trim(text, m.start(1), m.end(1)))
+            draft = before
+        if draft is None:
+            unattributed.add(gid)
+            continue
+        if draft.cue is not None:
+            used.add(draft.cue[0])
+        drafts.append(draft)
+    return drafts, used, unattributed
+
+
+def _attribute_after(ctx: Context, last: Piece, cue_at: dict[int, Cue], spans: list[Span], para: int) -> Draft | None:
+    """``"Q," he said`` / ``"Q," said Smith`` / ``"Q" — Senator X``."""
+    if last.close_mark < 0:
+        return None
+    text = ctx.text
+    sent = ctx.sentence_at(last.close_mark)
+    end = sent.end
+    toks = tokens(text, last.close_mark + 1, end)
+    # a sentence that the splitter ended at the closing mark: look into the next sentence only
+    # when it starts in lower case ('"Q?" he asked.')
+    if not toks:
+        nxt = ctx.sentence_at(end + 1) if end + 1 < len(text) else None
+        if nxt is None or nxt.start <= sent.start or nxt.start - end > 3:
+            return None
+        toks = tokens(text, nxt.start, nxt.end)
+        if not toks or not text[toks[0][0]].islower():
+            return None
+    i = 0
+    while i < len(toks) and _w(text, toks[i]) in (",", "\"", "”", "’"):
+        i += 1
+    if i >= len(toks):
+        return None
+    w = _w(text, toks[i])
+    if w in ("—", "–") or (w == "-" and i + 1 < len(toks) and _w(text, toks[i + 1]) == "-"):
+        j = i + 1
+        while j < len(toks) and _w(text, toks[j]) in ("-", "—", "–"):
+            j += 1
+        src = right_np(text, toks, j, len(toks))
+        if src is None or not is_capitalised(text[src[0] : src[1]]):
+            return None
+        return Draft(spans, "direct", toks[i], src, "direct:dash", 0.8, para)
+    for k in range(i, min(len(toks), i + 9)):
+        cue = cue_at.get(toks[k][0])
+        if cue is None or not (cue.classes & {REPORT, BELIEF}):
+            continue
+        if k == i:
+            src = right_np(text, toks, k + 1, len(toks))
+            if src is None:
+                return None
+            return Draft(spans, "direct", (cue.start, cue.end), src, "direct:quote-cue-source", 0.9, para)
+        src = left_np(text, toks, k, sent.start)
+        if src is None or src[0] != toks[i][0]:
+            return None
+        return Draft(spans, "direct", (cue.start, cue.end), src, "direct:quote-source-cue", 0.95, para)
+    return None
+
+
+def _attribute_before(ctx: Context, first: Piece, cue_at: dict[int, Cue], spans: list[Span], para: int) -> Draft | None:
+    """``He said: "Q"`` / ``stating, "Q"`` / ``According to S, "Q"`` / ``Smith: "Q"``."""
+    text = ctx.text
+    sent = ctx.sentence_at(first.open_mark)
+    if sent.start >= first.open_mark:
+        return _attribute_colon_paragraph(ctx, first, cue_at, spans, para)
+    toks = tokens(text, sent.start, first.open_mark)
+    if not toks:
+        return None
+    n = len(toks)
+    tail_words = [_w(text, t) for t in toks]
+    kind = "direct"
+    j = n - 1
+    colon = False
+    if tail_words[j] in (",", ":"):
+        colon = tail_words[j] == ":"
+        j -= 1
+    if j >= 0 and tail_words[j].lower() == "that":
+        kind = "mixed"
+        j -= 1
+    # the cue is within a few words of the mark: "told reporters on Monday:"
+    for k in range(j, max(-1, j - 7), -1):
+        cue = cue_at.get(toks[k][0])
+        if cue is None or ctx.in_quote(cue.start):
+            continue
+        if cue.lemma == "according to":
+            src = (toks[k + 1][0], toks[j][1]) if k + 1 <= j else None
+            return Draft(spans, kind, (cue.start, cue.end), src, "direct:according-to", 0.9, para)
+        if not (cue.classes & {REPORT, BELIEF, PHRASE}):
+            continue
+        between = tail_words[k + 1 : j + 1]
+        if between and not (colon or tail_words[-1] == "," or kind == "mixed"):
+            return None
+        if any(w in (".", ";", "\"", "“", "”") for w in between):
+            return None
+        src = _source_for(ctx, toks, k, cue, sent)
+        conf = 0.9 if src is not None else 0.6
+        return Draft(spans, kind, (cue.start, cue.end), src, "direct:cue-quote", conf, para)
+    if colon:
+        # "Smith: "Q"" / "The statement read: "Q""
+        src, _ = clause_subject(text, toks[:j + 1])
+        colon_tok = toks[n - 1]
+        if src is not None and src[1] == toks[j][1] and j < 6:
+            return Draft(spans, kind, colon_tok, src, "direct:colon-label", 0.7, para)
+        if src is not None:
+            return Draft(spans, kind, colon_tok, src, "direct:colon", 0.6, para)
+    return None
+
+
+def _attribute_colon_paragraph(ctx: Context, first: Piece, cue_at: dict[int, Cue], spans: list[Span],
+                               para: int) -> Draft | None:
+    """A quotation that opens a paragraph after one ending in a cue and a colon."""
+    text = ctx.text
+    if para == 0:
+        return None
+    prev = ctx.paras[para - 1]
+    if text[ctx.paras[para].start : first.open_mark].strip():
+        return None
+    if not text[prev.start : prev.end].rstrip().endswith(":"):
+        return None
+    sent = ctx.sentence_at(prev.end - 1)
+    toks = tokens(text, sent.start, prev.end)
+    for k in range(len(toks) - 2, max(-1, len(toks) - 9), -1):
+        cue = cue_at.get(toks[k][0])
+        if cue is not None and cue.classes & {REPORT, BELIEF, PHRASE}:
+            src = _source_for(ctx, toks, k, cue, sent)
+            return Draft(spans, "direct", (cue.start, cue.end), src, "direct:colon-paragraph", 0.8, para)
+    return None
+
+
+def _source_for(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment) -> Span | None:
+    """The source of the cue at ``toks[k]``: its subject, or the main clause's for -ing forms."""
+    text = ctx.text
+    if cue.participle and k > 0 and _w(text, toks[k - 1]) == ",":
+        src, _ = clause_subject(text, toks[:k])
+        return src
+    return left_np(text, toks, k, sent.start)
+
+
+# -------------------------------------------------------------------------- indirect speech
+
+
+def indirect_quotes(ctx: Context, found: list[Cue], used: set[int], taken: list[Span]) -> list[Draft]:
+    """Reported speech: ``S said (that) C``, ``According to S, C``, ``C, S said``, and kin."""
+    text = ctx.text
+    drafts: list[Draft] = []
+    by_sent: dict[int, list[Cue]] = {}
+    for cue in found:
+        if cue.start in used or ctx.in_quote(cue.start):
+            continue
+        by_sent.setdefault(ctx.sentence_at(cue.start).index, []).append(cue)
+    for s_index, sent_cues in by_sent.items():
+        sent = ctx.sents[s_index]
+        toks = tokens(text, sent.start, sent.end)
+        index = {t[0]: i for i, t in enumerate(toks)}
+        para = _para_of(ctx, sent.start)
+        local: list[Draft] = []
+        covered = [s for s in taken if sent.start <= s[0] < sent.end]
+        # the last cue first: a trailing attribution ("C, officials said.") owns what precedes it
+        order = sorted(sent_cues, key=lambda c: c.start)
+        trailing = _trailing(ctx, toks, index, order[-1], sent, para)
+        if trailing is not None:
+            local.append(trailing)
+            covered.extend(trailing.spans)
+            order = order[:-1]
+        for cue in order:
+            if any(a <= cue.start < b for a, b in covered) or any(d.cue and d.cue[0] == cue.start for d in local):
+                continue
+            k = index.get(cue.start)
+            if k is None:
+                continue
+            if cue.lemma == "according to":
+                d = _according_to(ctx, toks, k, cue, sent, para, covered)
+            else:
+                d = _verb_clause(ctx, toks, k, cue, sent, para, local)
+            if d is None:
+                continue
+            local.append(d)
+            covered.extend(d.spans)
+        drafts.extend(local)
+    for d in drafts:
+        _set_kind(ctx, d)
+    return drafts
+
+
+def _para_of(ctx: Context, pos: int) -> int:
+    for p in ctx.paras:
+        if p.start <= pos < p.end + 1:
+            return p.index
+    return 0
+
+
+def _trailing(ctx: Context, toks: list[Tok], index: dict[int, int], cue: Cue, sent: Segment,
+              para: int) -> Draft | None:
+    """``C, officials said.`` / ``C, said Smith.`` / ``C, he added``."""
+    text = ctx.text
+    if not cue.classes & {REPORT, BELIEF} or cue.participle:
+        return None
+    k = index.get(cue.start)
+    if k is None or k < 3:
+        return None
+    rest = [_w(text, t) for t in toks[k + 1 :]]
+    # nothing but a short adverbial may follow: "said on Monday.", "said in a statement."
+    tail = text[cue.end : sent.end]
+    m = ADVERBIAL.match(tail, timeout=TIMEOUT)
+    if m:
+        tail = tail[m.end() :]
+    tail_stripped = tail.strip(" .!?\"”’")
+    inverted = False
+    src: Span | None = None
+    comma_k = -1
+    if not tail_stripped:
+        src = left_np(text, toks, k, sent.start)
+        if src is None:
+            return None
+        comma_k = index.get(src[0], 0) - 1
+    else:
+        # "C, said John Smith, a spokesman."
+        if k >= 1 and _w(text, toks[k - 1]) == "," and len(rest) <= 16:
+            src = right_np(text, toks, k + 1, len(toks))
+            if src is None or text[src[1] : sent.end].strip(" .!?\"”’"):
+                return None
+            inverted = True
+            comma_k = k - 1
+        else:
+            return None
+    if comma_k < 1 or _w(text, toks[comma_k]) != ",":
+        return None
+    a, b = _trim(text, sent.start, toks[comma_k][0])
+    if b - a < 8:
+        return None
+    rule = "indirect:content-cue-source" if inverted else "indirect:content-source-cue"
+    return Draft([(a, b)], "indirect", (cue.start, cue.end), src, rule, 0.8, para)
+
+
+def _according_to(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment, para: int,
+                  covered: list[Span]) -> Draft | None:
+    text = ctx.text
+    n = len(toks)
+    k0 = k
+    while k + 1 < n and toks[k + 1][0] < cue.end:
+        k += 1
+    j = k + 1
+    while j < n and _w(text, toks[j]) not in (",", ";", ".", "!", "?", "\"", "“", "”", "(", ":"):
+        j += 1
+    if j == k + 1:
+        return None
+    src: Span = (toks[k + 1][0], toks[j - 1][1])
+    cue_span = (cue.start, cue.end)
+    k = k0
+    starts_clause = k == 0 or _w(text, toks[k - 1]) in (",", ";", "—", "–", "(") or all(
+        _w(text, t).lower() in ("but", "and", "yet", "so") for t in toks[:k]
+    )
+    after = (toks[j + 1][0] if j + 1 < n else sent.end) if j < n and _w(text, toks[j]) == "," else -1
+    spans: list[Span] = []
+    if starts_clause and k <= 2 and after >= 0:
+        # "According to S, C"
+        spans.append(_cut(ctx, after, sent.end, toks))
+    else:
+        # "C, according to S[, C2]"
+        begin = sent.start
+        for a, b in covered:
+            if sent.start <= a < cue.start:
+                begin = max(begin, b)
+        left_end = toks[k - 1][0] if k > 0 and _w(text, toks[k - 1]) == "," else cue.start
+        spans.append(_trim(text, begin, left_end))
+        if after >= 0 and after < sent.end:
+            rest = _cut(ctx, after, sent.end, toks)
+            if rest[1] - rest[0] > 10:
+                spans.append(rest)
+    spans = [s for s in spans if s[1] - s[0] >= 8 and text[s[0] : s[1]].strip(" ,.;:\"“”‘’")]
+    if not spans:
+        return None
+    nested = _nested(ctx, spans[0], sent, para) if _is_relay(text[src[0] : src[1]]) else None
+    if len(spans) == 1 and nested is not None:
+        # "According to the report, officials believe that C": the report relays them
+        nested.via.insert(0, src)
+        nested.rule = "indirect:according-to-relay"
+        return nested
+    return Draft(spans, "indirect", cue_span, src, "indirect:according-to", 0.85, para)
+
+
+def _nested(ctx: Context, span: Span, sent: Segment, para: int) -> Draft | None:
+    """A clause that is itself an attribution: "officials believe that C"."""
+    text = ctx.text
+    toks = tokens(text, span[0], sent.end)
+    for cue in cuemod.find_cues(text, span[0], min(sent.end, span[0] + 120)):
+        if ctx.in_quote(cue.start) or not cue.classes & {REPORT, BELIEF} or cue.lemma == "according to":
+            continue
+        k = next((i for i, t in enumerate(toks) if t[0] == cue.start), None)
+        if k is None or k > 10:
+            return None
+        src = left_np(text, toks, k, span[0])
+        if src is None or src[0] != span[0]:
+            return None
+        d = _verb_clause(ctx, toks, k, cue, sent, para, [])
+        if d is not None and d.source == src:
+            return d
+        return None
+    return None
+
+
+def _verb_clause(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment, para: int,
+                 local: list[Draft]) -> Draft | None:
+    """``S said (that) C``, ``S told T that C``, ``S denied X``, ``..., arguing that C``."""
+    text = ctx.text
+    n = len(toks)
+    prev = _w(text, toks[k - 1]).lower() if k > 0 else ""
+    if prev == "to" or prev in PASSIVE and cue.form.endswith(("ed", "said", "told", "thought", "known")):
+        return None  # "declined to say", "is expected to", "was told to"
+    # the source
+    via: list[Span] = []
+    src: Span | None = None
+    rule = "indirect:source-cue-clause"
+    m = CITING.search(text, sent.start, cue.start, timeout=TIMEOUT)
+    if m:
+        src = (m.start(1), m.end(1))
+        head = text[sent.start : m.start()]
+        htoks = tokens(text, sent.start, m.start())
+        relay = left_np(text, htoks + [(m.start(), m.start())], len(htoks), sent.start)
+        if relay is not None and relay[1] <= m.start():
+            via.append(relay)
+        elif head.strip():
+            via.append(_trim(text, *_last_phrase(text, sent.start, m.start())))
+        rule = "indirect:citing"
+    elif cue.participle and prev == ",":
+        if local:
+            src = local[-1].source
+            via = list(local[-1].via)
+        else:
+            src, _ = clause_subject(text, toks[:k])
+        rule = "indirect:participle"
+    else:
+        src = left_np(text, toks, k, sent.start)
+        if src is not None and k >= 2:
+            # "X, which had cited unnamed sources alleging that" -> relayed by X
+            before = tokens(text, sent.start, src[0])
+            words = [_w(text, t).lower() for t in before[-3:]]
+            if words and words[-1] in ("cited", "citing", "quoted", "quoting"):
+                rel = _relay_subject(ctx, before, sent)
+                if rel is not None:
+                    via.append(rel)
+    if src is None:
+        return None
+    # the content
+    j = k + 1
+    after = cue.end
+    m2 = ADVERBIAL.match(text, after, sent.end, timeout=TIMEOUT)
+    while m2 and m2.end() > after:
+        after = m2.end()
+        m2 = ADVERBIAL.match(text, after, sent.end, timeout=TIMEOUT)
+    while j < n and toks[j][0] < after:
+        j += 1
+    has_that = False
+    # "told reporters (on Monday) that", "warned allies that"
+    if cue.lemma in TELL or cue.lemma.startswith(("tell", "remind", "inform", "assure")):
+        for look in range(j, min(n, j + 10)):
+            w = _w(text, toks[look]).lower()
+            if w == "that":
+                if look > j and _is_media(text[toks[j][0] : toks[look - 1][1]]):
+                    via.append((toks[j][0], toks[look - 1][1]))
+                j = look
+                break
+            if w in (",", ";", ".", ":", "\"", "“") or (look > j and w in ("to",)):
+                break
+        else:
+            look = j
+        if j < n and _w(text, toks[j]).lower() != "that":
+            # "told him the deal was off": skip a short addressee
+            if j < n and _w(text, toks[j]).lower() in PERSON_OBJ | OBJECT_PRONOUNS:
+                j2 = j + 1
+                while j2 < min(n, j + 4) and (is_capitalised(_w(text, toks[j2])) or
+                                              _w(text, toks[j2]).lower() in PERSON_OBJ):
+                    j2 += 1
+                j = j2
+            elif j < n and is_capitalised(_w(text, toks[j])):
+                j2 = j + 1
+                while j2 < min(n, j + 4) and is_capitalised(_w(text, toks[j2])):
+                    j2 += 1
+                j = j2
+            else:
+                return None
+            if j < n and _w(text, toks[j]).lower() == "to":
+                return None  # "told them to leave": a directive
+        addressee = (toks[k + 1][0], toks[j - 1][1]) if j - 1 > k else None
+        if addressee is not None and not via and _is_media(text[addressee[0] : addressee[1]]):
+            via.append(addressee)
+    if j >= n:
+        return None
+    w = _w(text, toks[j])
+    low = w.lower()
+    kind_hint = ""
+    if low == "that":
+        has_that = True
+        j += 1
+    elif w == ":":
+        j += 1
+    elif w in ("\"", "“", "‘", "'", "«"):
+        kind_hint = "quoted"
+    elif cue.classes & {PREDICATE} and (pred := _predicate(ctx, toks, k, cue, src, sent, para)) is not None:
+        return pred
+    elif cue.classes & {OBJECT} and not cue.classes & {BARE}:
+        if low in NO_START - {"to"} and cue.lemma in ("warn", "call for"):
+            j += 1
+        elif low in NO_START or w in ",.;":
+            return None
+        rule = "indirect:object"
+    elif cue.classes & {BARE}:
+        if low in NO_START or w in ",.;!?)" or not (low in CLAUSE_START or is_capitalised(w) or w[:1].isdigit()):
+            return None
+        if low in OBJECT_PRONOUNS - {"it", "you", "her"}:
+            return None
+    elif cue.classes & {PREDICATE}:
+        return _predicate(ctx, toks, k, cue, src, sent, para)
+    else:
+        return None
+    if j >= n:
+        return None
+    span = _cut(ctx, toks[j][0], sent.end, toks, nominal=rule == "indirect:object")
+    if span[1] - span[0] < 3 or len(text[span[0] : span[1]].split()) < 2 and kind_hint != "quoted":
+        return None
+    conf = 0.85 if has_that else 0.7
+    if BELIEF in cue.classes and REPORT not in cue.classes:
+        conf -= 0.15
+        rule = rule.replace("indirect:", "indirect:belief-")
+    if rule == "indirect:object":
+        conf = 0.5
+    d = Draft([span], "indirect", (cue.start, cue.end), src, rule, conf, para, via=via)
+    return d
+
+
+def _is_relay(phrase: str) -> bool:
+    """A document or outlet, which passes on what others said."""
+    words = phrase.lower().split()
+    return _is_media(phrase) or bool(words) and (
+        words[-1] in lexicon.words("document_nouns") or words[-1] in lexicon.words("media_nouns")
+    )
+
+
+def _is_media(phrase: str) -> bool:
+    """An outlet or the press: "The Telegraph", "reporters", "state media"."""
+    low = phrase.lower().strip()
+    bare = low[4:] if low.startswith("the ") else low
+    return (
+        low in lexicon.words("media_outlets")
+        or bare in lexicon.words("media_outlets")
+        or bare.split()[-1:] in (["media"], ["press"], ["reporters"], ["journalists"], ["newspaper"])
+    )
+
+
+def _last_phrase(text: str, start: int, end: int) -> Span:
+    seg = text[start:end]
+    cut = max(seg.rfind(","), -1)
+    return start + cut + 1, end
+
+
+def _relay_subject(ctx: Context, before: list[Tok], sent: Segment) -> Span | None:
+    """The outlet that cited a source: "a report by German media, which had cited ..."."""
+    text = ctx.text
+    words = [_w(text, t).lower() for t in before]
+    for i in range(len(words) - 1, -1, -1):
+        if words[i] in ("which", "who") and i >= 2 and words[i - 1] == ",":
+            return left_np(text, before, i - 1, sent.start)
+        if words[i] == ",":
+            sub, _ = clause_subject(text, before[:i])
+            return sub
+    sub, _ = clause_subject(text, before)
+    return sub
+
+
+def _predicate(ctx: Context, toks: list[Tok], k: int, cue: Cue, src: Span, sent: Segment,
+               para: int) -> Draft | None:
+    """``called the plan "a disaster"``, ``criticizing the move as "political theater."``."""
+    for gid, group in ctx.groups.items():
+        p = group[0]
+        if cue.end < p.open_mark < min(sent.end, cue.end + 80) and p.close_mark > 0:
+            between = ctx.text[cue.end : p.open_mark]
+            if any(ch in between for ch in ".;\"“”"):
+                return None
+            span = _trim(ctx.text, p.start, p.end)
+            return Draft([span], "mixed", (cue.start, cue.end), src, "mixed:predicate", 0.75, para)
+    return None
+
+
+def _cut(ctx: Context, start: int, end: int, toks: list[Tok], nominal: bool = False) -> Span:
+    """The reported clause from ``start``: up to the sentence end or the next attribution."""
+    text = ctx.text
+    stop = end
+    seg_cues = cuemod.find_cues(text, start, end)
+    for cue in seg_cues:
+        if ctx.in_quote(cue.start):
+            continue
+        before = text[max(start, cue.start - 6) : cue.start]
+        if cue.lemma == "according to" and cue.start > start:
+            stop = min(stop, cue.start)
+        elif cue.participle and before.rstrip().endswith(","):
+            stop = min(stop, cue.start)
+        elif regex.search(r"(?:,\s*|\s)and\s+(?:\w+ly\s+|also\s+)?$", text[max(start, cue.start - 20) : cue.start],
+                          timeout=TIMEOUT) and cue.classes & {REPORT, OBJECT}:
+            m = regex.search(r",?\s*and\s+(?:\w+ly\s+|also\s+)?$", text[start : cue.start], timeout=TIMEOUT)
+            if m:
+                stop = min(stop, start + m.start())
+    m = COORDINATED.search(text, start, stop, timeout=TIMEOUT)
+    if m:
+        stop = m.start()
+    if nominal:
+        comma = text.find(",", start, stop)
+        if comma > 0 and not ctx.in_quote(comma):
+            stop = comma
+    semi = text.find(";", start, stop)
+    if semi > 0 and not ctx.in_quote(semi):
+        stop = semi
+    a, b = _trim(text, start, stop)
+    while b > a and text[b - 1] in ",;:—– ":
+        b -= 1
+    return a, b
+
+
+def _set_kind(ctx: Context, d: Draft) -> None:
+    """``mixed`` when the content carries somebody's verbatim words."""
+    for group in ctx.groups.values():
+        for p in group:
+            if any(a <= p.start and p.end <= b + 1 for a, b in d.spans) and not ctx.is_term(group):
+                d.kind = "mixed"
+                return

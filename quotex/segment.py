@@ -1,0 +1,81 @@
+"""Paragraphs, sentences and word tokens, all as offsets into the original text."""
+
+from __future__ import annotations
+
+import attrs
+import regex
+
+TIMEOUT = 5.0  # seconds; every pattern here is linear, the timeout is a guard
+
+# A paragraph break: a newline, with any blank lines after it.  "para one\n\npara two"
+PARAGRAPH_BREAK = regex.compile(r"\s*\n\s*")
+
+# A sentence end: . ! or ? (and closing marks or brackets), space, then an opening mark, a
+# capital or a digit.  "He left. She stayed."  /  "It's over." He left.
+SENTENCE_END = regex.compile(
+    r"""(?<=[.!?]|[.!?][\"”’'\)\]]{1,3}|[.!?]\s?[\"”’]|\.\.\.)\s+(?=[\"“‘'(\[]?[\p{Lu}\p{N}])"""
+)
+
+# Words before a dot that do not end a sentence.  "Mr. Smith", "Sen. Jones", "U.S. officials"
+ABBREVIATION = regex.compile(
+    r"""(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Sens|Rep|Reps|Gov|Gen|Col|Lt|Sgt|Capt|Cmdr|Adm|Maj|St|Jr|Sr
+    |Inc|Ltd|Co|Corp|Bros|No|Nos|Vol|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|vs|etc|approx|dept
+    |Ave|Blvd|Rd|Mt|Ft|Pres|Supt|Det|Insp|Rev|Hon|Gov|Lt.Gov|Atty|Gen|Mass|Calif|Fla|Ill|Pa|Va
+    |Wash|Mich|Wis|Minn|Ariz|Colo|Conn|Ga|Ky|La|Md|Mo|Nev|Okla|Ore|Tenn|Tex)
+    |\b\p{Lu}|\b(?:\p{L}\.){1,4}\p{L}|a\.m|p\.m)\.$""",
+    regex.VERBOSE,
+)
+
+# A word: letters and digits, with inner apostrophes, dots, hyphens and ampersands.
+# "China’s", "Caliber.Az", "O'Brien", "post-war", "AT&T"; any other non-space is its own token.
+TOKEN = regex.compile(r"[\p{L}\p{N}\p{M}]+(?:[’'.\-&][\p{L}\p{N}\p{M}]+)*|[^\s\p{L}\p{N}]")
+
+
+@attrs.frozen
+class Segment:
+    """A paragraph or sentence: offsets plus its index among its kind."""
+
+    start: int
+    end: int
+    index: int
+
+
+def paragraphs(text: str) -> list[Segment]:
+    """Split at newlines; each paragraph is trimmed of surrounding white space."""
+    out: list[Segment] = []
+    pos = 0
+    for m in PARAGRAPH_BREAK.finditer(text, timeout=TIMEOUT):
+        if m.start() > pos:
+            out.append(Segment(pos, m.start(), len(out)))
+        pos = m.end()
+    end = len(text.rstrip())
+    if end > pos:
+        lead = len(text[pos:end]) - len(text[pos:end].lstrip())
+        out.append(Segment(pos + lead, end, len(out)))
+    if out and out[0].start < len(text):
+        first = out[0]
+        lead = len(text[first.start : first.end]) - len(text[first.start : first.end].lstrip())
+        out[0] = Segment(first.start + lead, first.end, 0)
+    return [p for p in out if p.end > p.start]
+
+
+def sentences(text: str, paras: list[Segment]) -> list[Segment]:
+    """Split each paragraph into sentences; no sentence crosses a paragraph."""
+    out: list[Segment] = []
+    for para in paras:
+        start = para.start
+        for m in SENTENCE_END.finditer(text, para.start, para.end, timeout=TIMEOUT):
+            before = text[max(start, m.start() - 12) : m.start()]
+            if ABBREVIATION.search(before.rstrip("\"”’')]"), timeout=TIMEOUT):
+                continue
+            if m.start() > start:
+                out.append(Segment(start, m.start(), len(out)))
+            start = m.end()
+        if para.end > start:
+            out.append(Segment(start, para.end, len(out)))
+    return out
+
+
+def tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Word and punctuation tokens of ``text[start:end]`` as offset pairs."""
+    return [m.span() for m in TOKEN.finditer(text, start, end, timeout=TIMEOUT)]
