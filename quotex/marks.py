@@ -8,7 +8,7 @@ import regex
 from quotex.segment import TIMEOUT, Segment
 
 # Every character that may open or close a quotation.  "…", “…”, „…“, «…», ‘…’, '…', ‹…›
-MARK = regex.compile(r"[\"“”„‟«»‘’‚‛'‹›]")
+MARK = regex.compile(r"''|``|[\"“”„‟«»‘’‚‛'‹›]")
 
 DOUBLE_OPEN = "“„‟«"
 DOUBLE_CLOSE = "”»"
@@ -46,7 +46,10 @@ def _role(text: str, i: int, lo: int, hi: int) -> str:
     """``open``, ``close``, ``either`` or ``apostrophe`` for the mark at ``text[i]``."""
     ch = text[i]
     prev = text[i - 1] if i > lo else " "
-    nxt = text[i + 1] if i + 1 < hi else " "
+    width = 2 if text.startswith(("''", "``"), i) else 1
+    nxt = text[i + width] if i + width < hi else " "
+    if width == 2:
+        ch = "\""  # ''newspaper style'' and ``TeX style'' double quotes
     if ch == "“" and (_is_word(prev) or prev in ".,!?…") and (nxt.strip() == "" or nxt in ".,;:!?"):
         return "either"  # „German style“ or a misused mark: closes an open quotation
     if ch in DOUBLE_OPEN or ch in SINGLE_OPEN:
@@ -92,9 +95,11 @@ def find_pieces(text: str, paras: list[Segment]) -> list[Piece]:
         s_open = -1
         s_nested = False
         chain_group = -1
-        marks = [(m.start(), _role(text, m.start(), lo, hi)) for m in MARK.finditer(text, lo, hi, timeout=TIMEOUT)]
+        found = list(MARK.finditer(text, lo, hi, timeout=TIMEOUT))
+        width = {m.start(): m.end() - m.start() for m in found}
+        marks = [(m.start(), _role(text, m.start(), lo, hi)) for m in found]
         if carry:
-            if marks and marks[0][1] in ("open", "either") and text[marks[0][0]] in "\"“„«" and (
+            if marks and marks[0][1] in ("open", "either") and text[marks[0][0]] in "\"“„«'`" and (
                 text[lo : marks[0][0]].strip() == ""
             ):
                 chain_group = carry_group
@@ -103,7 +108,7 @@ def find_pieces(text: str, paras: list[Segment]) -> list[Piece]:
                 pieces = [pc for pc in pieces if pc.group != carry_group]
         carry = False
         for pos, role in marks:
-            ch = text[pos]
+            ch = text[pos] if width[pos] == 1 else "\""
             if role == "apostrophe":
                 continue
             is_double = ch in "\"“”„‟«»"
@@ -123,7 +128,7 @@ def find_pieces(text: str, paras: list[Segment]) -> list[Piece]:
                 ) else group
                 if g == group:
                     group += 1
-                pieces.append(Piece(d_open + 1, pos, d_open, pos, True, False, g, p_index))
+                pieces.append(Piece(d_open + width[d_open], pos, d_open, pos, True, False, g, p_index))
                 chain_group = -1
                 d_open = -1
                 s_open = -1
@@ -148,7 +153,7 @@ def find_pieces(text: str, paras: list[Segment]) -> list[Piece]:
             g = chain_group if chain_group >= 0 else group
             if g == group:
                 group += 1
-            pieces.append(Piece(d_open + 1, hi, d_open, -1, True, False, g, p_index))
+            pieces.append(Piece(d_open + width[d_open], hi, d_open, -1, True, False, g, p_index))
             carry = True
             carry_group = g
     if carry:

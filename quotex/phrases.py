@@ -110,6 +110,14 @@ def left_np(text: str, toks: list[Tok], end_index: int, sentence_start: int) -> 
     head = _word(text, toks[last])
     if head.lower() in PRONOUNS:
         return toks[last]
+    if head.lower() in ("who", "which") and i >= 1:
+        # "Jane Doe, who ... said" / "officials who said": the antecedent is the source
+        k = i - 1 if _word(text, toks[i - 1]) != "," else i - 2
+        if k >= 0 and is_head(_word(text, toks[k])):
+            first = _scan_left(text, toks, k)
+            if first is not None:
+                return (toks[first][0], toks[k][1])
+        return toks[last]
     if not is_head(head):
         return None
     first = _scan_left(text, toks, last)

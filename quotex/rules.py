@@ -57,6 +57,7 @@ TERM_LEAD = frozenset(
     "a an the so-called called dubbed named titled labeled labelled known as term word phrase "
     "slogan his her their its our this that".split()
 )
+TITLE_INNER = frozenset("of the and a an in on for to with at by from or vs. is".split())
 NO_START = frozenset("to of in on at for with about by from into as like after before up down out off".split())
 PASSIVE = frozenset("is was were are be been being's".split())
 TELL = frozenset(["tell", "inform", "assure", "remind", "brief", "advise", "warn", "promise"])
@@ -128,6 +129,10 @@ class Context:
         words = content.split()
         if not words:
             return True
+        if len(words) >= 2 and content[-1] not in "!?" and all(
+            w[:1].isupper() or w.lower() in TITLE_INNER for w in words
+        ) and words[0][:1].isupper():
+            return True  # a title or name: "Meet the Press," "This Week with George Stephanopoulos"
         if content[-1] in END_PUNCT:
             return False
         if len(words) <= 2:
@@ -135,8 +140,6 @@ class Context:
         if len(words) <= 6:
             lead = self.word_before(group[0].open_mark)
             if lead in TERM_LEAD:
-                return True
-            if all(w[:1].isupper() or w.lower() in ("of", "the", "and", "a", "in", "on", "for", "to") for w in words):
                 return True
             if not group[0].double and self.has_double:
                 return True
@@ -215,7 +218,7 @@ def _attribute_after(ctx: Context, last: Piece, cue_at: dict[int, Cue], spans: l
         if not toks or not text[toks[0][0]].islower():
             return None
     i = 0
-    while i < len(toks) and _w(text, toks[i]) in (",", "\"", "”", "’"):
+    while i < len(toks) and _w(text, toks[i]) in (",", "\"", "”", "’", "'"):
         i += 1
     if i >= len(toks):
         return None
@@ -240,6 +243,11 @@ def _attribute_after(ctx: Context, last: Piece, cue_at: dict[int, Cue], spans: l
         src = left_np(text, toks, k, sent.start)
         if src is None or src[0] != toks[i][0]:
             return None
+        lead = text[ctx.sentence_at(spans[0][0]).start : spans[0][0] - 1].strip()
+        if lead and not lead.endswith((",", ":")) and len(lead.split()) >= 2 and spans[0][0] > sent.start:
+            # 'the plan was "a disaster," he said': the quote is a fragment of his clause
+            a, _ = _trim(text, ctx.sentence_at(spans[0][0]).start, spans[0][0])
+            return Draft([(a, spans[-1][1])], "mixed", (cue.start, cue.end), src, "mixed:clause-source-cue", 0.8, para)
         return Draft(spans, "direct", (cue.start, cue.end), src, "direct:quote-source-cue", 0.95, para)
     return None
 
@@ -389,8 +397,9 @@ def _trailing(ctx: Context, toks: list[Tok], index: dict[int, int], cue: Cue, se
     # nothing but a short adverbial may follow: "said on Monday.", "said in a statement."
     tail = text[cue.end : sent.end]
     m = ADVERBIAL.match(tail, timeout=TIMEOUT)
-    if m:
+    while m and m.end() > 0:
         tail = tail[m.end() :]
+        m = ADVERBIAL.match(tail, timeout=TIMEOUT)
     tail_stripped = tail.strip(" .!?\"”’")
     inverted = False
     src: Span | None = None
@@ -526,6 +535,12 @@ def _verb_clause(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment,
                 rel = _relay_subject(ctx, before, sent)
                 if rel is not None:
                     via.append(rel)
+        if src is None and prev in ("and", "but", ",", ")"):
+            # "she praised Garland and said ...", "Donna Rawlings, 59, of Ashton, said ..."
+            sub, _ = clause_subject(text, toks[:k])
+            if sub is not None and (prev in ("and", "but") or sub[0] == toks[0][0]):
+                src = sub
+                rule = "indirect:subject-cue-clause"
     if src is None:
         return None
     # the content
@@ -576,6 +591,18 @@ def _verb_clause(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment,
     w = _w(text, toks[j])
     low = w.lower()
     kind_hint = ""
+    s_index = next((i for i, t in enumerate(toks) if t[0] == src[0]), 0)
+    if w == "," and s_index >= 2 and _w(text, toks[s_index - 1]) == "," and j + 1 < n:
+        # "C1, she said, C2": the attribution interrupts its content
+        begin = sent.start
+        for d in local:
+            if d.spans[-1][1] <= src[0]:
+                begin = max(begin, d.spans[-1][1] + 1)
+        first_part = _trim(text, begin, toks[s_index - 1][0])
+        second = _cut(ctx, toks[j + 1][0], sent.end, toks)
+        spans = [x for x in (first_part, second) if x[1] - x[0] >= 3]
+        if first_part[1] - first_part[0] >= 3:
+            return Draft(spans, "indirect", (cue.start, cue.end), src, "indirect:interrupted", 0.8, para, via=via)
     if low == "that":
         has_that = True
         j += 1
@@ -592,6 +619,7 @@ def _verb_clause(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment,
             return None
         rule = "indirect:object"
     elif cue.classes & {BARE}:
+        low = regex.split(r"[’']", low)[0]
         if low in NO_START or w in ",.;!?)" or not (low in CLAUSE_START or is_capitalised(w) or w[:1].isdigit()):
             return None
         if low in OBJECT_PRONOUNS - {"it", "you", "her"}:
