@@ -32,7 +32,9 @@ SKIP_LEFT = frozenset(
     "has have had is was were are be been will would could can may might should must did does do "
     "also again still then later now already previously recently once further repeatedly long never "
     "not n't even just often first earlier meanwhile too however reportedly allegedly "
-    "publicly privately separately last yesterday today".split()
+    "publicly privately separately last yesterday today hasn't haven't hadn't didn't doesn't don't won't "
+    "wouldn't isn't wasn't weren't aren't can't couldn't hasn’t haven’t hadn’t didn’t doesn’t don’t won’t "
+    "wouldn’t isn’t wasn’t weren’t aren’t can’t couldn’t".split()
 )
 # Inside a noun phrase, lower case.
 NP_INNER = frozenset("of for from at and & 's ’s de del da van von al el bin la le am der den des du di dos y".split())

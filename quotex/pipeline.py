@@ -81,7 +81,7 @@ def continuations(ctx: Context, drafts: list[Draft], unattributed: set[int]) -> 
         spans = [s for s in spans if s[1] > s[0]]
         if not spans:
             continue
-        same = [d for d in by_para.get(first.para, []) if d.spans[0][0] < first.start and d.kind == "direct"]
+        same = [d for d in by_para.get(first.para, []) if d.spans[0][0] < first.start and d.kind != "indirect"]
         if same:
             host = same[-1]
             host.spans.extend(spans)

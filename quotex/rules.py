@@ -208,15 +208,16 @@ def _attribute_after(ctx: Context, last: Piece, cue_at: dict[int, Cue], spans: l
     sent = ctx.sentence_at(last.close_mark)
     end = sent.end
     toks = tokens(text, last.close_mark + 1, end)
-    # a sentence that the splitter ended at the closing mark: look into the next sentence only
-    # when it starts in lower case ('"Q?" he asked.')
+    # a sentence that the splitter ended at the closing mark ('"... okay?" Trump said.'): the
+    # next sentence attributes it when it is short and holds a cue near its start
     if not toks:
         nxt = ctx.sentence_at(end + 1) if end + 1 < len(text) else None
-        if nxt is None or nxt.start <= sent.start or nxt.start - end > 3:
+        if nxt is None or nxt.start <= sent.start or nxt.start - end > 3 or _para_of(ctx, nxt.start) != para:
             return None
         toks = tokens(text, nxt.start, nxt.end)
-        if not toks or not text[toks[0][0]].islower():
+        if not toks or len(toks) > 30:
             return None
+        sent = nxt
     i = 0
     while i < len(toks) and _w(text, toks[i]) in (",", "\"", "”", "’", "'"):
         i += 1
@@ -241,6 +242,10 @@ def _attribute_after(ctx: Context, last: Piece, cue_at: dict[int, Cue], spans: l
                 return None
             return Draft(spans, "direct", (cue.start, cue.end), src, "direct:quote-cue-source", 0.9, para)
         src = left_np(text, toks, k, sent.start)
+        if (src is None or src[0] != toks[i][0]) and k - i >= 3 and _w(text, toks[k - 1]) == "," \
+                and is_capitalised(_w(text, toks[i])) and k - i <= 30:
+            # '"Q," Melanne Verveer, who served as chief of staff, told CBS News.'
+            src = (toks[i][0], toks[k - 2][1])
         if src is None or src[0] != toks[i][0]:
             return None
         lead = text[ctx.sentence_at(spans[0][0]).start : spans[0][0] - 1].strip()
