@@ -23,6 +23,7 @@ from quotex.inputs import iter_inputs
 from quotex.outputs import FORMATS, make_writer
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_BROKEN_PIPE = 128 + 13  # what a shell reports for a command killed by SIGPIPE
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -87,7 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader went away (``quotex extract ... | head``): stop quietly.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_FAILED
+        return EXIT_BROKEN_PIPE
     return status
 
 
@@ -118,10 +119,10 @@ def run_eval(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             predictions = evaluate.load_predictions(args.pred)
         else:
             predictions = evaluate.predict(gold, extractor)
+        report = evaluate.evaluate(gold, predictions, slice=args.slice)
     except (OSError, evaluate.EvalInputError) as exc:
         print(f"quotex eval: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    report = evaluate.evaluate(gold, predictions, slice=args.slice)
     if args.json:
         print(json.dumps(report.to_dict()))
     else:

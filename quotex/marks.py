@@ -55,6 +55,10 @@ def _role(text: str, i: int, lo: int, hi: int) -> str:
     if ch in DOUBLE_OPEN or ch in SINGLE_OPEN:
         return "open"
     if ch in "»›":
+        if (prev.strip() == "" or i == lo) and _is_word(nxt):
+            return "open"  # »reversed guillemets«, as German outlets print them
+        return "close"
+    if ch in "«‹" and (_is_word(prev) or prev in ".,!?…") and (nxt.strip() == "" or nxt in ".,;:!?"):
         return "close"
     if ch in "’'":
         if _is_word(prev) and _is_word(nxt):
@@ -63,8 +67,10 @@ def _role(text: str, i: int, lo: int, hi: int) -> str:
             if ELISION.match(text, i + 1, hi, timeout=TIMEOUT) or nxt.strip() == "":
                 return "apostrophe"
             return "open" if ch == "'" else "either"
+        if prev in "sS" and _is_word(nxt := text[i + 1 : i + 3].strip()[:1]) and nxt.islower():
+            return "possessive"  # "the teachers' union": a close only if nothing else closes
         if _is_word(prev) or prev in ".,!?;:…)]-–—":
-            return "close"  # may still be a plural possessive (Jones'); decided when pairing
+            return "close"
         return "apostrophe"
     # straight double quote, or a curly one used the other way round
     prev_space = prev.strip() == "" or prev in "([{—–-:/"
@@ -76,6 +82,20 @@ def _role(text: str, i: int, lo: int, hi: int) -> str:
     if next_space and not prev_space:
         return "close"
     return "either"
+
+
+def _may_run_on(text: str, lo: int, mark: int, hi: int, continuing: bool) -> bool:
+    """Can a quotation left open at ``hi`` be the first part of a multi-paragraph quote?
+
+    Yes when it opens the paragraph, follows a colon or comma, or runs long; a stray mark
+    inside a sentence ('approve the "budget plan on Monday.') does not.
+    """
+    if continuing:
+        return True
+    before = text[lo:mark].rstrip()
+    if not before or before.endswith((":", ",")):
+        return True
+    return len(text[mark:hi].split()) >= 12
 
 
 def find_pieces(text: str, paras: list[Segment]) -> list[Piece]:
@@ -118,7 +138,7 @@ def find_pieces(text: str, paras: list[Segment]) -> list[Piece]:
                         d_open = pos
                         s_open = -1  # a single quote left open outside is a stray
                     continue
-                if role == "open" and ch in DOUBLE_OPEN:
+                if role == "open" and ch in DOUBLE_OPEN and not (ch == "«" and text[d_open] == "»"):
                     # a second opener: the first one was stray
                     d_open = pos
                     s_open = -1
@@ -143,11 +163,19 @@ def find_pieces(text: str, paras: list[Segment]) -> list[Piece]:
                 s_open = pos
                 s_nested = d_open >= 0
                 continue
+            if role == "possessive":
+                later = [r for p2, r in marks if p2 > pos and text[p2] in "’'" and r == "close"]
+                if later:
+                    continue
+                role = "close"
             if role in ("close", "either"):
                 if s_nested == (d_open >= 0):
                     pieces.append(Piece(s_open + 1, pos, s_open, pos, False, s_nested, group, p_index))
                     group += 1
                 s_open = -1
+        if d_open >= 0 and not _may_run_on(text, lo, d_open, hi, chain_group >= 0):
+            pieces = [pc for pc in pieces if pc.group != chain_group] if chain_group >= 0 else pieces
+            d_open = -1
         if d_open >= 0:
             # open at the paragraph's end: it may run on into the next paragraph
             g = chain_group if chain_group >= 0 else group

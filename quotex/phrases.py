@@ -90,7 +90,20 @@ def is_head(word: str) -> bool:
     base = low[:-2] if low.endswith(("’s", "'s")) else low
     if base.endswith("s") and (base[:-1] in _nouns() or base.endswith("es") and base[:-2] in _nouns()):
         return True
-    return base in _nouns() or (len(low) > 3 and low.endswith(("ers", "ists", "ians", "ants", "ents", "ors")))
+    return base in _nouns() or (
+        len(low) > 4 and low.endswith(("er", "ers", "ist", "ists", "ian", "ians", "ant", "ants", "ent", "ents",
+                                       "or", "ors")) and low not in NOT_AGENTS
+    )
+
+
+NOT_AGENTS = frozenset(
+    "after never other over under either neither together whether rather later former latter however "
+    "further another ever whatever whenever wherever sooner longer larger greater better major minor "
+    "prior senior junior recent current different important significant present absent urgent silent "
+    "apparent frequent constant distant instant pleasant relevant elegant decent moment comment "
+    "statement government agreement document argument investment department parliament amendment "
+    "event percent content intent extent consent accent talent patent cent rent tent".split()
+)
 
 
 def left_np(text: str, toks: list[Tok], end_index: int, sentence_start: int) -> Tok | None:
@@ -120,23 +133,36 @@ def left_np(text: str, toks: list[Tok], end_index: int, sentence_start: int) -> 
             if first is not None:
                 return (toks[first][0], toks[k][1])
         return toks[last]
+    closing_comma = False
+    if head == "," and i >= 1:
+        # "The prosecutor, Elena Varga, said" / "Kofi Asante, the coordinator, recalled"
+        closing_comma = True
+        last = i - 1
+        head = _word(text, toks[last])
     if not is_head(head):
         return None
     first = _scan_left(text, toks, last)
     if first is None:
         return None
-    # appositive: "Name, a title of X, said" -> take the name too
+    # an appositive pair: "Name, a title of X," or "the title, Name,"
     if first >= 2 and _word(text, toks[first - 1]) == ",":
-        name_end = first - 2
-        if is_capitalised(_word(text, toks[name_end])) and _word(text, toks[first]).lower() in {
-            "a", "an", "the", "who", "its", "his", "her", "their", "former", "chief", "senior", "head"
-        } or (
-            is_capitalised(_word(text, toks[name_end])) and _word(text, toks[first]).lower() in _nouns()
-        ):
-            name_first = _scan_left(text, toks, name_end, names_only=True)
-            if name_first is not None:
-                first = name_first
+        inner = _word(text, toks[first])
+        outer_end = first - 2
+        outer = _word(text, toks[outer_end])
+        describes = inner.lower() in APPOSITIVE_START or (not is_capitalised(inner) and inner.lower() in _nouns())
+        names = is_capitalised(inner) and is_head(outer) and not is_capitalised(outer)
+        if (is_capitalised(outer) and describes) or names:
+            outer_first = _scan_left(text, toks, outer_end, names_only=not names)
+            if outer_first is not None:
+                first = outer_first
+        elif closing_comma:
+            return None
+    elif closing_comma:
+        return None
     return (toks[first][0], toks[last][1])
+
+
+APPOSITIVE_START = frozenset("a an the who its his her their former chief senior head".split())
 
 
 def _scan_left(text: str, toks: list[Tok], last: int, names_only: bool = False) -> int | None:
@@ -169,6 +195,8 @@ def _scan_left(text: str, toks: list[Tok], last: int, names_only: bool = False) 
             # a lower-case modifier or title noun: "military officials", "spokesperson Guo"
             if seen_name and low not in _nouns():
                 break
+            if low in _nouns():
+                seen_name = False  # "airport director Lena Fischer": modifiers may precede the title
             lower_run += 1
             if lower_run > 3:
                 break
@@ -198,6 +226,11 @@ def right_np(text: str, toks: list[Tok], start_index: int, limit: int) -> Tok | 
             last = j
         elif low in NP_INNER and j > first or w in ("-", "&"):
             pass
+        elif w[:1].isalpha() and low not in STOPS and low not in _verb_stops() and j - first < 3 and any(
+            _word(text, toks[x]).lower() in _nouns() or is_capitalised(_word(text, toks[x]))
+            for x in range(j + 1, min(j + 3, limit, len(toks)))
+        ):
+            pass  # "said port manager Luca Bianchi"
         elif w == "," and last >= 0 and j + 1 < limit:
             # an appositive after the name: ", a spokesman for the agency"
             nxt = _word(text, toks[j + 1]).lower()
@@ -259,3 +292,23 @@ def clause_subject(text: str, toks: list[Tok]) -> tuple[Tok | None, int]:
     if last < 0 or not is_head(_word(text, toks[last])):
         return None, i
     return (toks[i][0], toks[last][1]), last
+
+
+def loose_np(text: str, toks: list[Tok], a: int, b: int) -> Tok | None:
+    """``toks[a:b]`` as a noun phrase, when nothing in it rules that out ("the utility",
+    "The 6'2" forward"): a fallback for a subject the lexicons do not know."""
+    if b <= a or b - a > 8:
+        return None
+    while b > a and skippable(_word(text, toks[b - 1])):
+        b -= 1
+    if b <= a:
+        return None
+    first = _word(text, toks[a])
+    if not (first.lower() in DETERMINERS or is_capitalised(first)) or first.lower() in INTRO_WORDS:
+        return None
+    for t in toks[a:b]:
+        w = _word(text, t)
+        low = w.lower()
+        if low in STOPS or low in _verb_stops() or (not w[:1].isalnum() and w not in ("-", "'", "\"", "’")):
+            return None
+    return (toks[a][0], toks[b - 1][1])

@@ -23,7 +23,9 @@ from quotex.phrases import (
     clause_subject,
     is_capitalised,
     left_np,
+    loose_np,
     right_np,
+    skippable,
 )
 from quotex.segment import TIMEOUT, Segment, tokens
 
@@ -58,6 +60,7 @@ TERM_LEAD = frozenset(
     "slogan his her their its our this that".split()
 )
 TITLE_INNER = frozenset("of the and a an in on for to with at by from or vs. is".split())
+NEGATION = frozenset(["not", "never", "n't", "n’t"])
 NO_START = frozenset("to of in on at for with about by from into as like after before up down out off".split())
 PASSIVE = frozenset("is was were are be been being's".split())
 TELL = frozenset(["tell", "inform", "assure", "remind", "brief", "advise", "warn", "promise"])
@@ -171,6 +174,7 @@ def direct_quotes(ctx: Context, found: list[Cue]) -> tuple[list[Draft], set[int]
     used: set[int] = set()
     unattributed: set[int] = set()
     cue_at = {c.start: c for c in found}
+    after_cues: dict[int, Draft] = {}
     for gid, group in ctx.groups.items():
         if ctx.is_term(group):
             continue
@@ -181,6 +185,11 @@ def direct_quotes(ctx: Context, found: list[Cue]) -> tuple[list[Draft], set[int]
             continue
         draft = _attribute_after(ctx, last, cue_at, spans, first.para)
         before = _attribute_before(ctx, first, cue_at, spans, first.para)
+        if before is not None and before.cue is not None and before.cue[0] in after_cues:
+            # '"A," said X, "B."': one quote with two content spans
+            host = after_cues[before.cue[0]]
+            host.spans.extend(spans)
+            continue
         if before is not None:
             if draft is not None and draft.cue is not None and draft.source is not None:
                 # '"Q," Caliber.Az reports citing Russian media': relays, outermost first
@@ -196,6 +205,8 @@ def direct_quotes(ctx: Context, found: list[Cue]) -> tuple[list[Draft], set[int]
             continue
         if draft.cue is not None:
             used.add(draft.cue[0])
+            if before is None:
+                after_cues[draft.cue[0]] = draft
         drafts.append(draft)
     return drafts, used, unattributed
 
@@ -215,7 +226,10 @@ def _attribute_after(ctx: Context, last: Piece, cue_at: dict[int, Cue], spans: l
         if nxt is None or nxt.start <= sent.start or nxt.start - end > 3 or _para_of(ctx, nxt.start) != para:
             return None
         toks = tokens(text, nxt.start, nxt.end)
-        if not toks or len(toks) > 30:
+        ks = [i for i, t in enumerate(toks[:8]) if t[0] in cue_at]
+        if not toks or not ks or len(toks) - ks[0] > 9 or any(
+            _w(text, t).lower() in ("that", "\"", "“", ":") for t in toks[ks[0] :]
+        ):
             return None
         sent = nxt
     i = 0
@@ -232,7 +246,7 @@ def _attribute_after(ctx: Context, last: Piece, cue_at: dict[int, Cue], spans: l
         if src is None or not is_capitalised(text[src[0] : src[1]]):
             return None
         return Draft(spans, "direct", toks[i], src, "direct:dash", 0.8, para)
-    for k in range(i, min(len(toks), i + 9)):
+    for k in range(i, min(len(toks), i + 14)):
         cue = cue_at.get(toks[k][0])
         if cue is None or not (cue.classes & {REPORT, BELIEF}):
             continue
@@ -246,6 +260,8 @@ def _attribute_after(ctx: Context, last: Piece, cue_at: dict[int, Cue], spans: l
                 and is_capitalised(_w(text, toks[i])) and k - i <= 30:
             # '"Q," Melanne Verveer, who served as chief of staff, told CBS News.'
             src = (toks[i][0], toks[k - 2][1])
+        if src is None or src[0] != toks[i][0]:
+            src = loose_np(text, toks, i, k)
         if src is None or src[0] != toks[i][0]:
             return None
         lead = text[ctx.sentence_at(spans[0][0]).start : spans[0][0] - 1].strip()
@@ -468,7 +484,8 @@ def _according_to(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment
             rest = _cut(ctx, after, sent.end, toks)
             if rest[1] - rest[0] > 10:
                 spans.append(rest)
-    spans = [s for s in spans if s[1] - s[0] >= 8 and text[s[0] : s[1]].strip(" ,.;:\"“”‘’")]
+    least = 3 if len(spans) > 1 else 8
+    spans = [s for s in spans if s[1] - s[0] >= least and text[s[0] : s[1]].strip(" ,.;:\"“”‘’")]
     if not spans:
         return None
     nested = _nested(ctx, spans[0], sent, para) if _is_relay(text[src[0] : src[1]]) else None
@@ -508,6 +525,11 @@ def _verb_clause(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment,
     prev = _w(text, toks[k - 1]).lower() if k > 0 else ""
     if prev == "to" or prev in PASSIVE and cue.form.endswith(("ed", "said", "told", "thought", "known")):
         return None  # "declined to say", "is expected to", "was told to"
+    back = k - 1
+    while back >= 0 and skippable(_w(text, toks[back])):
+        if _w(text, toks[back]).lower() in NEGATION or _w(text, toks[back]).lower().endswith(("n't", "n’t")):
+            return None  # "did not say when": a negated report is no attribution
+        back -= 1
     # the source
     via: list[Span] = []
     src: Span | None = None
@@ -546,6 +568,8 @@ def _verb_clause(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment,
             if sub is not None and (prev in ("and", "but") or sub[0] == toks[0][0]):
                 src = sub
                 rule = "indirect:subject-cue-clause"
+        if src is None:
+            src = loose_np(text, toks, 0, k)
     if src is None:
         return None
     # the content
