@@ -93,7 +93,7 @@ def _may_run_on(text: str, lo: int, mark: int, hi: int, continuing: bool) -> boo
     if continuing:
         return True
     before = text[lo:mark].rstrip()
-    if not before or before.endswith((":", ",")):
+    if not before or before.endswith((":", ",", ".", "!", "?", "\"", "”", "'")):
         return True
     return len(text[mark:hi].split()) >= 12
 

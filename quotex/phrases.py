@@ -162,6 +162,7 @@ def left_np(text: str, toks: list[Tok], end_index: int, sentence_start: int) -> 
     return (toks[first][0], toks[last][1])
 
 
+ABBREVIATED_TITLES = frozenset("dr mr mrs ms prof sen rep gov gen col lt sgt capt st jr sr rev".split())
 APPOSITIVE_START = frozenset("a an the who its his her their former chief senior head".split())
 
 
@@ -218,6 +219,7 @@ def right_np(text: str, toks: list[Tok], start_index: int, limit: int) -> Tok | 
     if w0.lower() in PRONOUNS:
         return toks[first]
     last = -1
+    name_last = -1
     j = first
     while j < min(len(toks), limit) and j - first < 14:
         w = _word(text, toks[j])
@@ -226,6 +228,8 @@ def right_np(text: str, toks: list[Tok], start_index: int, limit: int) -> Tok | 
             last = j
         elif low in NP_INNER and j > first or w in ("-", "&"):
             pass
+        elif w == "." and j > first and _word(text, toks[j - 1]).lower() in ABBREVIATED_TITLES:
+            pass  # "Dr. Halima Osei"
         elif w[:1].isalpha() and low not in STOPS and low not in _verb_stops() and j - first < 3 and any(
             _word(text, toks[x]).lower() in _nouns() or is_capitalised(_word(text, toks[x]))
             for x in range(j + 1, min(j + 3, limit, len(toks)))
@@ -240,6 +244,7 @@ def right_np(text: str, toks: list[Tok], start_index: int, limit: int) -> Tok | 
                         and _word(text, toks[k]).lower() not in ("said", "says", "told", "added"):
                     k += 1
                 if k - j <= 15:
+                    name_last = last
                     last = k - 1
                     j = k
                 break
@@ -251,7 +256,7 @@ def right_np(text: str, toks: list[Tok], start_index: int, limit: int) -> Tok | 
         return None
     while last > first and _word(text, toks[last]).lower() in NP_INNER | DETERMINERS:
         last -= 1
-    if not is_head(_word(text, toks[last])):
+    if not is_head(_word(text, toks[name_last if name_last >= 0 else last])):
         return None
     return (toks[first][0], toks[last][1])
 

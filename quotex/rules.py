@@ -464,12 +464,10 @@ def _according_to(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment
     src: Span = (toks[k + 1][0], toks[j - 1][1])
     cue_span = (cue.start, cue.end)
     k = k0
-    starts_clause = k == 0 or _w(text, toks[k - 1]) in (",", ";", "—", "–", "(") or all(
-        _w(text, t).lower() in ("but", "and", "yet", "so") for t in toks[:k]
-    )
+    starts_clause = all(_w(text, t).lower() in ("but", "and", "yet", "so", "however", ",") for t in toks[:k])
     after = (toks[j + 1][0] if j + 1 < n else sent.end) if j < n and _w(text, toks[j]) == "," else -1
     spans: list[Span] = []
-    if starts_clause and k <= 2 and after >= 0:
+    if starts_clause and after >= 0:
         # "According to S, C"
         spans.append(_cut(ctx, after, sent.end, toks))
     else:

@@ -1,0 +1,1 @@
+"""quotex tests; a package so that benchmarks can ``from tests.cases import CASES``."""
