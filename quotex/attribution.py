@@ -34,7 +34,7 @@ def _outlets() -> frozenset[str]:
 
 @functools.cache
 def _gender() -> dict[str, str]:
-    return dict(e.lower().split() for e in lexicon.load("gender_cues"))  # type: ignore[misc]
+    return dict(e.lower().split() for e in lexicon.load("gender_cues"))
 
 
 def _has(words: list[str], name: str) -> bool:
@@ -90,13 +90,13 @@ class Mention:
         if head in lexicon.words("group_nouns") or (head != singular and singular in lexicon.words("person_nouns")):
             self.type = "unnamed_group"
             return
-        if head in lexicon.words("document_nouns") and not caps[-1:] == words[-1:]:
+        if head in lexicon.words("document_nouns") and caps[-1:] != words[-1:]:
             self.type = "document"
             return
-        if head in lexicon.words("media_nouns") and not caps[-1:] == words[-1:]:
+        if head in lexicon.words("media_nouns") and caps[-1:] != words[-1:]:
             self.type = "media"
             return
-        if head in lexicon.words("person_nouns") and not caps[-1:] == words[-1:]:
+        if head in lexicon.words("person_nouns") and caps[-1:] != words[-1:]:
             self.type = "unnamed_person"
             return
         if head in lexicon.words("org_nouns") or (caps and _is_org(words) and not _titled_name(low)):
@@ -140,7 +140,7 @@ def _org_name(words: list[str]) -> str:
     ws = [w for w in words if w.lower() != "the"]
     for i, w in enumerate(ws):
         if w.endswith(("’s", "'s")) and i + 1 < len(ws) and w[:1].isupper():
-            return " ".join(ws[i + 1 :] + ["of", w[:-2]])
+            return " ".join([*ws[i + 1:], "of", w[:-2]])
     return " ".join(ws)
 
 
@@ -175,7 +175,7 @@ class Registry:
         parts = name.split()
         for full, _ in reversed(self.people):
             fp = full.split()
-            if len(parts) < len(fp) and (fp[-len(parts) :] == parts or len(parts) == 1 and fp[0] == parts[0]):
+            if len(parts) < len(fp) and (fp[-len(parts) :] == parts or (len(parts) == 1 and fp[0] == parts[0])):
                 return full
             if full == name:
                 return full

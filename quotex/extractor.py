@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
-from typing import Literal, Union
+from typing import Literal
 
 import attrs
 
@@ -17,7 +17,7 @@ ENGINES = ("rules", "stanza", "auto")
 ON_ERROR = ("raise", "skip", "record")
 
 #: What ``extract_many`` accepts: plain texts (ids are their positions) or ``(id, text)`` pairs.
-Item = Union[str, tuple[object, str]]
+Item = str | tuple[object, str]
 
 
 class ExtractionError(ValueError):

@@ -88,7 +88,7 @@ def is_head(word: str) -> bool:
     if low in _nouns():
         return True
     base = low[:-2] if low.endswith(("’s", "'s")) else low
-    if base.endswith("s") and (base[:-1] in _nouns() or base.endswith("es") and base[:-2] in _nouns()):
+    if base.endswith("s") and (base[:-1] in _nouns() or (base.endswith("es") and base[:-2] in _nouns())):
         return True
     return base in _nouns() or (
         len(low) > 4 and low.endswith(("er", "ers", "ist", "ists", "ian", "ians", "ant", "ants", "ent", "ents",
@@ -226,7 +226,7 @@ def right_np(text: str, toks: list[Tok], start_index: int, limit: int) -> Tok | 
         low = w.lower()
         if is_capitalised(w) or low in DETERMINERS or low in _nouns():
             last = j
-        elif low in NP_INNER and j > first or w in ("-", "&"):
+        elif (low in NP_INNER and j > first) or w in ("-", "&"):
             pass
         elif w == "." and j > first and _word(text, toks[j - 1]).lower() in ABBREVIATED_TITLES:
             pass  # "Dr. Halima Osei"
@@ -287,9 +287,7 @@ def clause_subject(text: str, toks: list[Tok]) -> tuple[Tok | None, int]:
         low = w.lower()
         if is_capitalised(w) or low in _nouns() or (low in DETERMINERS and j == i):
             last = j
-        elif low in NP_INNER or w in ("-",):
-            pass
-        elif low in DETERMINERS:
+        elif low in NP_INNER or w in ("-",) or low in DETERMINERS:
             pass
         else:
             break

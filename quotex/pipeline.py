@@ -47,7 +47,7 @@ def merge(ctx: Context, direct: list[Draft], indirect: list[Draft]) -> list[Draf
             for a in d.spans:
                 for b in q.spans:
                     ov = _overlap(a, b)
-                    if ov > 0 and (ov >= 0.5 * (a[1] - a[0]) or ov >= 0.8 * (b[1] - b[0]) and d.kind != "mixed"):
+                    if ov > 0 and (ov >= 0.5 * (a[1] - a[0]) or (ov >= 0.8 * (b[1] - b[0]) and d.kind != "mixed")):
                         dup = True
         if not dup:
             out.append(d)

@@ -153,6 +153,11 @@ def _w(text: str, tok: Tok) -> str:
     return text[tok[0] : tok[1]]
 
 
+def _after_comma(text: str, pos: int) -> bool:
+    """Does a comma come right before ``pos``, closing marks aside? ('"playing dumb," arguing')"""
+    return text[max(0, pos - 6) : pos].rstrip().rstrip("\"”’'").endswith(",")
+
+
 def _trim(text: str, a: int, b: int) -> Span:
     while a < b and text[a].isspace():
         a += 1
@@ -346,7 +351,7 @@ def _attribute_colon_paragraph(ctx: Context, first: Piece, cue_at: dict[int, Cue
 def _source_for(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment) -> Span | None:
     """The source of the cue at ``toks[k]``: its subject, or the main clause's for -ing forms."""
     text = ctx.text
-    if cue.participle and k > 0 and _w(text, toks[k - 1]) == ",":
+    if cue.participle and k > 0 and _after_comma(text, cue.start):
         src, _ = clause_subject(text, toks[:k])
         return src
     return left_np(text, toks, k, sent.start)
@@ -521,7 +526,7 @@ def _verb_clause(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment,
     text = ctx.text
     n = len(toks)
     prev = _w(text, toks[k - 1]).lower() if k > 0 else ""
-    if prev == "to" or prev in PASSIVE and cue.form.endswith(("ed", "said", "told", "thought", "known")):
+    if prev == "to" or (prev in PASSIVE and cue.form.endswith(("ed", "said", "told", "thought", "known"))):
         return None  # "declined to say", "is expected to", "was told to"
     back = k - 1
     while back >= 0 and skippable(_w(text, toks[back])):
@@ -537,13 +542,13 @@ def _verb_clause(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment,
         src = (m.start(1), m.end(1))
         head = text[sent.start : m.start()]
         htoks = tokens(text, sent.start, m.start())
-        relay = left_np(text, htoks + [(m.start(), m.start())], len(htoks), sent.start)
+        relay = left_np(text, [*htoks, (m.start(), m.start())], len(htoks), sent.start)
         if relay is not None and relay[1] <= m.start():
             via.append(relay)
         elif head.strip():
             via.append(_trim(text, *_last_phrase(text, sent.start, m.start())))
         rule = "indirect:citing"
-    elif cue.participle and prev == ",":
+    elif cue.participle and _after_comma(text, cue.start):
         if local:
             src = local[-1].source
             via = list(local[-1].via)
@@ -658,7 +663,7 @@ def _verb_clause(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment,
     if j >= n:
         return None
     span = _cut(ctx, toks[j][0], sent.end, toks, nominal=rule == "indirect:object")
-    if span[1] - span[0] < 3 or len(text[span[0] : span[1]].split()) < 2 and kind_hint != "quoted":
+    if span[1] - span[0] < 3 or (len(text[span[0] : span[1]].split()) < 2 and kind_hint != "quoted"):
         return None
     conf = 0.85 if has_that else 0.7
     if BELIEF in cue.classes and REPORT not in cue.classes:
@@ -673,9 +678,9 @@ def _verb_clause(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment,
 def _is_relay(phrase: str) -> bool:
     """A document or outlet, which passes on what others said."""
     words = phrase.lower().split()
-    return _is_media(phrase) or bool(words) and (
+    return _is_media(phrase) or (bool(words) and (
         words[-1] in lexicon.words("document_nouns") or words[-1] in lexicon.words("media_nouns")
-    )
+    ))
 
 
 def _is_media(phrase: str) -> bool:
@@ -712,7 +717,7 @@ def _relay_subject(ctx: Context, before: list[Tok], sent: Segment) -> Span | Non
 def _predicate(ctx: Context, toks: list[Tok], k: int, cue: Cue, src: Span, sent: Segment,
                para: int) -> Draft | None:
     """``called the plan "a disaster"``, ``criticizing the move as "political theater."``."""
-    for gid, group in ctx.groups.items():
+    for _gid, group in ctx.groups.items():
         p = group[0]
         if cue.end < p.open_mark < min(sent.end, cue.end + 80) and p.close_mark > 0:
             between = ctx.text[cue.end : p.open_mark]
@@ -732,9 +737,7 @@ def _cut(ctx: Context, start: int, end: int, toks: list[Tok], nominal: bool = Fa
         if ctx.in_quote(cue.start):
             continue
         before = text[max(start, cue.start - 6) : cue.start]
-        if cue.lemma == "according to" and cue.start > start:
-            stop = min(stop, cue.start)
-        elif cue.participle and before.rstrip().endswith(","):
+        if (cue.lemma == "according to" and cue.start > start) or (cue.participle and _after_comma(text, cue.start)):
             stop = min(stop, cue.start)
         elif regex.search(r"(?:,\s*|\s)and\s+(?:\w+ly\s+|also\s+)?$", text[max(start, cue.start - 20) : cue.start],
                           timeout=TIMEOUT) and cue.classes & {REPORT, OBJECT}:
