@@ -86,15 +86,10 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> list[Cue]:
         a = m.start()
         if a > 0 and (text[a - 1].isalnum() or text[a - 1] in "-’'"):
             continue
-        for form, rest in options:
-            b = m.end() + len(rest)
-            if rest and (b > stop or text[m.end() : b].lower() != rest):
-                continue
-            if b < len(text) and (text[b].isalnum() or text[b] == "-"):
-                continue
-            break
-        else:
+        hit = _longest(text, m.end(), stop, options)
+        if hit is None:
             continue
+        form, b = hit
         lemma, cls = table[form]
         if word[0].isupper() and PHRASE not in cls:
             before = text[max(0, a - 3) : a]
@@ -102,3 +97,15 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> list[Cue]:
                 continue
         out.append(Cue(a, b, lemma, cls, form))
     return out
+
+
+def _longest(text: str, pos: int, stop: int, options: tuple[tuple[str, str], ...]) -> tuple[str, int] | None:
+    """The longest form whose remaining words follow ``pos``, with its end offset."""
+    for form, rest in options:
+        b = pos + len(rest)
+        if rest and (b > stop or text[pos:b].lower() != rest):
+            continue
+        if b < len(text) and (text[b].isalnum() or text[b] == "-"):
+            continue
+        return form, b
+    return None

@@ -47,6 +47,10 @@ ADVERBIAL = regex.compile(
 )
 # "S, citing T, claimed" -> the source is T, relayed by S.
 CITING = regex.compile(r",\s*(?:citing|quoting)\s+([^,]{2,80}?)\s*,\s*$", regex.IGNORECASE)
+# The agent of a passive report between commas, before the cue: ", originally reported by X, claimed"
+AGENT = regex.compile(
+    r",\s*(?:\w+ly\s+)?(?:first\s+)?(?:reported|published|released|cited|quoted)\s+by\s+([^,]{2,80}?)\s*,\s*$"
+)
 # After a relay's cue: "reports citing Russian media".
 CITED_BY = regex.compile(r",?\s*(?:citing|quoting)\s+([^,.;]{2,60})", regex.IGNORECASE)
 # Words a reported clause may start with when it has no "that".
@@ -313,7 +317,7 @@ def _attribute_before(ctx: Context, first: Piece, cue_at: dict[int, Cue], spans:
             return None
         if any(w in (".", ";", "\"", "“", "”") for w in between):
             return None
-        src = _source_for(ctx, toks, k, cue, sent)
+        src, _, _ = find_source(ctx, toks, k, cue, sent)
         conf = 0.9 if src is not None else 0.6
         return Draft(spans, kind, (cue.start, cue.end), src, "direct:cue-quote", conf, para)
     if colon:
@@ -343,18 +347,65 @@ def _attribute_colon_paragraph(ctx: Context, first: Piece, cue_at: dict[int, Cue
     for k in range(len(toks) - 2, max(-1, len(toks) - 9), -1):
         cue = cue_at.get(toks[k][0])
         if cue is not None and cue.classes & {REPORT, BELIEF, PHRASE}:
-            src = _source_for(ctx, toks, k, cue, sent)
+            src, _, _ = find_source(ctx, toks, k, cue, sent)
             return Draft(spans, "direct", (cue.start, cue.end), src, "direct:colon-paragraph", 0.8, para)
     return None
 
 
-def _source_for(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment) -> Span | None:
-    """The source of the cue at ``toks[k]``: its subject, or the main clause's for -ing forms."""
+def find_source(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment,
+                local: list[Draft] | None = None) -> tuple[Span | None, list[Span], str]:
+    """The source of the cue at ``toks[k]``, the relays it came through, and how it was found.
+
+    Tried in turn: a ``citing`` relay ("Welt am Sonntag, citing unnamed EU diplomats, claimed");
+    the main clause's subject for an -ing form after a comma; the subject just before the cue;
+    the sentence's subject across a long appositive or a coordinated verb; the agent of
+    "reported by"; and any plausible noun phrase that opens the sentence.
+    """
     text = ctx.text
-    if cue.participle and k > 0 and _after_comma(text, cue.start):
-        src, _ = clause_subject(text, toks[:k])
-        return src
-    return left_np(text, toks, k, sent.start)
+    via: list[Span] = []
+    prev = _w(text, toks[k - 1]).lower() if k > 0 else ""
+    m = CITING.search(text, sent.start, cue.start, timeout=TIMEOUT)
+    if m:
+        src = (m.start(1), m.end(1))
+        htoks = tokens(text, sent.start, m.start())
+        relay = left_np(text, [*htoks, (m.start(), m.start())], len(htoks), sent.start)
+        if relay is not None and relay[1] <= m.start():
+            via.append(relay)
+        elif text[sent.start : m.start()].strip():
+            via.append(_trim(text, *_last_phrase(text, sent.start, m.start())))
+        return src, via, "citing"
+    if cue.participle and _after_comma(text, cue.start):
+        if local:
+            return local[-1].source, list(local[-1].via), "participle"
+        sub, _ = clause_subject(text, toks[:k])
+        return sub, via, "participle"
+    src = left_np(text, toks, k, sent.start)
+    if src is not None:
+        if k >= 2:
+            # "X, which had cited unnamed sources alleging that" -> relayed by X
+            before = tokens(text, sent.start, src[0])
+            words = [_w(text, t).lower() for t in before[-3:]]
+            if words and words[-1] in ("cited", "citing", "quoted", "quoting"):
+                rel = _relay_subject(ctx, before, sent)
+                if rel is not None:
+                    via.append(rel)
+        return src, via, "source"
+    agent = AGENT.search(text, sent.start, cue.start, timeout=TIMEOUT)
+    if agent:
+        # "The speculation, originally reported by German outlet Welt am Sonntag, claimed"
+        return (agent.start(1), agent.end(1)), via, "agent"
+    if prev in ("and", "but", ",", ")"):
+        # "she praised Garland and said ...", "Donna Rawlings, 59, of Ashton, said ..."
+        sub, _ = clause_subject(text, toks[:k])
+        if sub is not None and (prev in ("and", "but") or sub[0] == toks[0][0] or _after_intro(text, toks, sub)):
+            return sub, via, "subject"
+    return loose_np(text, toks, 0, k), via, "subject"
+
+
+def _after_intro(text: str, toks: list[Tok], sub: Span) -> bool:
+    """Does ``sub`` open the main clause, right after an introductory phrase and its comma?"""
+    i = next((x for x, t in enumerate(toks) if t[0] == sub[0]), -1)
+    return i > 0 and _w(text, toks[i - 1]) == ","
 
 
 # -------------------------------------------------------------------------- indirect speech
@@ -533,46 +584,8 @@ def _verb_clause(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment,
         if _w(text, toks[back]).lower() in NEGATION or _w(text, toks[back]).lower().endswith(("n't", "n’t")):
             return None  # "did not say when": a negated report is no attribution
         back -= 1
-    # the source
-    via: list[Span] = []
-    src: Span | None = None
-    rule = "indirect:source-cue-clause"
-    m = CITING.search(text, sent.start, cue.start, timeout=TIMEOUT)
-    if m:
-        src = (m.start(1), m.end(1))
-        head = text[sent.start : m.start()]
-        htoks = tokens(text, sent.start, m.start())
-        relay = left_np(text, [*htoks, (m.start(), m.start())], len(htoks), sent.start)
-        if relay is not None and relay[1] <= m.start():
-            via.append(relay)
-        elif head.strip():
-            via.append(_trim(text, *_last_phrase(text, sent.start, m.start())))
-        rule = "indirect:citing"
-    elif cue.participle and _after_comma(text, cue.start):
-        if local:
-            src = local[-1].source
-            via = list(local[-1].via)
-        else:
-            src, _ = clause_subject(text, toks[:k])
-        rule = "indirect:participle"
-    else:
-        src = left_np(text, toks, k, sent.start)
-        if src is not None and k >= 2:
-            # "X, which had cited unnamed sources alleging that" -> relayed by X
-            before = tokens(text, sent.start, src[0])
-            words = [_w(text, t).lower() for t in before[-3:]]
-            if words and words[-1] in ("cited", "citing", "quoted", "quoting"):
-                rel = _relay_subject(ctx, before, sent)
-                if rel is not None:
-                    via.append(rel)
-        if src is None and prev in ("and", "but", ",", ")"):
-            # "she praised Garland and said ...", "Donna Rawlings, 59, of Ashton, said ..."
-            sub, _ = clause_subject(text, toks[:k])
-            if sub is not None and (prev in ("and", "but") or sub[0] == toks[0][0]):
-                src = sub
-                rule = "indirect:subject-cue-clause"
-        if src is None:
-            src = loose_np(text, toks, 0, k)
+    src, via, how = find_source(ctx, toks, k, cue, sent, local)
+    rule = f"indirect:{how}-cue-clause" if how != "source" else "indirect:source-cue-clause"
     if src is None:
         return None
     # the content
@@ -736,7 +749,6 @@ def _cut(ctx: Context, start: int, end: int, toks: list[Tok], nominal: bool = Fa
     for cue in seg_cues:
         if ctx.in_quote(cue.start):
             continue
-        before = text[max(start, cue.start - 6) : cue.start]
         if (cue.lemma == "according to" and cue.start > start) or (cue.participle and _after_comma(text, cue.start)):
             stop = min(stop, cue.start)
         elif regex.search(r"(?:,\s*|\s)and\s+(?:\w+ly\s+|also\s+)?$", text[max(start, cue.start - 20) : cue.start],
