@@ -1,11 +1,13 @@
-"""Who said it: split the source mention into title and name, resolve it across the article,
-classify how the source is attributed, and build the records.
+"""Who said it: take the source mention apart (title, name, type), resolve it across the
+article (full names, short forms, pronouns, acronyms), and build the quote records.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 
+import attrs
 import regex
 
 from quotex import lexicon
@@ -16,6 +18,29 @@ from quotex.segment import TIMEOUT
 
 WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}’'.\-&]*")
 HEDGE_BEFORE = regex.compile(r"\b(?:reportedly|allegedly|purportedly|supposedly)\b", regex.IGNORECASE)
+# A run of capitalised words that may be a name: "French President Emmanuel Macron", "J. R. Smith".
+NAME_RUN = regex.compile(
+    r"(?<![\p{L}\p{N}])(?:\p{Lu}[\p{L}\p{M}’'\-]+|\p{Lu}\.)"
+    r"(?:\s+(?:\p{Lu}[\p{L}\p{M}’'\-]+|\p{Lu}\.|de|van|von|der|den|bin|al|da|di|la|le|del|dos|am|ibn))*"
+)
+# "Federal Security Service (FSB)": an acronym defined in the text.
+ACRONYM = regex.compile(r"((?:\p{Lu}[\p{L}\-’']+\s+(?:of\s+|for\s+|and\s+|the\s+)*){1,7})\((\p{Lu}{2,8})\)")
+# A trailing affiliation or source of a document: "Chip Taylor of the University of Kansas",
+# "a poll published by NBC News".
+AFFILIATION = regex.compile(r"\s+(?:of|from|at|with)\s+(?:the\s+)?\p{Lu}.*$")
+ISSUED_BY = regex.compile(
+    r"\s+(?:published|released|issued|conducted|commissioned|written|filed)?\s*by\s+(.+?)(?:\s+(?:last|this|on)\b.*)?$"
+)
+# Heads of news outlet names: "Tehran Times", "Saudi Press Agency", "Fox News".
+OUTLET_NAME = regex.compile(
+    r"\b(?:Times|Post|News|Herald|Tribune|Journal|Gazette|Telegraph|Guardian|Chronicle|Observer|Express|"
+    r"Daily|Weekly|Press|Agency|TV|Television|Radio|Broadcasting|Broadcaster|Magazine|Wire|Network)\b"
+)
+INSTITUTIONS = frozenset(
+    "police government military army navy ministry kremlin pentagon parliament congress senate court "
+    "administration cabinet presidency council commission".split()
+)
+PARTICLES = frozenset("de van von der den bin al da di la le del dos am ibn".split())
 
 
 @functools.cache
@@ -33,196 +58,352 @@ def _outlets() -> frozenset[str]:
 
 
 @functools.cache
-def _gender() -> dict[str, str]:
-    return dict(e.lower().split() for e in lexicon.load("gender_cues"))
+def _gender_words() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for name in ("gender_cues", "first_names"):
+        for entry in lexicon.load(name):
+            word, _, gender = entry.lower().rpartition(" ")
+            out.setdefault(word, gender)
+    return out
 
 
-def _has(words: list[str], name: str) -> bool:
-    entries = lexicon.words(name)
-    joined = " ".join(words)
-    return any(w in entries for w in words) or any(" " in e and e in joined for e in entries)
+def _in(word: str, name: str) -> bool:
+    return word.lower() in lexicon.words(name)
 
 
+def _plural_of(word: str, name: str) -> bool:
+    low = word.lower()
+    return low.endswith("s") and (low[:-1] in lexicon.words(name) or low[:-2] in lexicon.words(name))
+
+
+def _strip_det(words: list[str]) -> list[str]:
+    while words and words[0].lower() in DETERMINERS:
+        words = words[1:]
+    return words
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+@attrs.define
 class Mention:
-    """A source mention taken apart: title, name and type."""
+    """A source mention taken apart."""
 
-    def __init__(self, text: str) -> None:
-        self.text = text
-        raw = WORD.findall(text)
-        self.words = raw
-        self.lower = [w.lower() for w in raw]
-        self.title: str | None = None
-        self.name: str | None = None
-        self.type = "unknown"
-        self.pronoun = len(raw) == 1 and self.lower[0] in PRONOUNS
-        self._analyse()
+    text: str
+    type: str = "unknown"
+    name: str | None = None
+    title: str | None = None
+    pronoun: str | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> Mention:
+        m = cls(text.strip(" ,.;:\"“”'‘’"))
+        m._analyse()
+        return m
 
     def _analyse(self) -> None:
-        words, low = self.words, self.lower
-        if not words or self.pronoun:
-            return
         text = self.text
-        # an appositive: "Maria Lopez, a nurse at the clinic"
-        if "," in text:
-            head, _, tail = text.partition(",")
-            hw = WORD.findall(head)
-            if hw and all(w[:1].isupper() for w in hw) and not _is_org(hw) and head.lower() not in _places():
-                self.name = " ".join(hw)
-                self.title = tail.strip(" ,") or None
-                self.type = "named_person"
-                return
-        caps = [w for w in words if w[:1].isupper() and w.lower() not in DETERMINERS]
-        joined = " ".join(low)
-        bare = " ".join(w for w in low if w not in ("the",))
-        if _has(low, "anonymity_markers"):
+        words = WORD.findall(text)
+        if not words:
+            return
+        low = [w.lower() for w in words]
+        if len(words) == 1 and low[0] in PRONOUNS:
+            self.pronoun = low[0]
+            return
+        if any(" " + e + " " in " " + " ".join(low) + " " for e in lexicon.words("anonymity_markers")):
             self.type = "anonymous"
             return
-        if bare in _outlets() or joined in _outlets():
+        if "," in text:
+            head, _, tail = text.partition(",")
+            if self._appositive(head.strip(), tail.strip(" ,")):
+                return
+        issued = ISSUED_BY.search(text, timeout=TIMEOUT)
+        lead = WORD.findall(text[: issued.start()]) if issued else []
+        if issued and lead and (_in(lead[-1], "document_nouns") or _plural_of(lead[-1], "document_nouns")):
+            # "a poll published by NBC News": the issuer; "the report by Tasnim News Agency": an outlet's
+            issuer = Mention.parse(issued.group(1))
+            self.type = "media" if issuer.type == "media" and _in(lead[-1], "document_nouns") and lead[-1].lower() in (
+                "report", "reports") else "document"
+            self.name = issuer.name or " ".join(_strip_det(WORD.findall(issued.group(1)))) or None
+            return
+        self._core(text)
+
+    def _appositive(self, head: str, tail: str) -> bool:
+        """ "Maria Lopez, a nurse at the clinic" / "The prosecutor, Elena Varga"."""
+        hw, tw = WORD.findall(head), WORD.findall(tail)
+        if not hw or not tw:
+            return False
+        first = Mention.parse(head)
+        second = Mention.parse(tail)
+        if first.type == "named_person" and first.name:
+            self.type, self.name = "named_person", first.name
+            self.title = first.title or tail
+            return True
+        if second.type in ("named_person", "media", "named_organization") and second.name and first.type in (
+            "unnamed_person", "media", "unknown", "named_person", "unnamed_group"
+        ):
+            self.type, self.name = second.type, second.name
+            if second.type == "named_person":
+                self.title = second.title or " ".join(_strip_det(hw)) or None
+            elif first.type == "media":
+                self.type = "media"
+            return True
+        if first.type in ("named_organization", "media", "document"):
+            self.type, self.name = first.type, first.name
+            return True
+        return False
+
+    def _core(self, text: str) -> None:
+        words = _strip_det(WORD.findall(text))
+        if not words:
+            return
+        low = [w.lower() for w in words]
+        joined = " ".join(low)
+        if joined in _outlets() or " ".join(WORD.findall(text)).lower() in _outlets():
+            self.type, self.name = "media", " ".join(words)
+            return
+        if joined in _places():
+            self.type, self.name = "named_organization", _places()[joined]
+            return
+        head = words[-1]
+        if not _capitalised(head) or (len(words) == 1 and _common_noun(head)):
+            self._common(words)  # "officials", and "Officials" opening a sentence
+            return
+        if OUTLET_NAME.search(" ".join(words), timeout=TIMEOUT) and (
+            not _org_words(words[-1:]) or words[-1].lower() in ("agency", "network", "service")
+            and any(w in ("News", "Press") for w in words)
+        ):
+            self.type, self.name = "media", " ".join(words)
+            return
+        # a person with a title: the name is the capitalised run after the last title word
+        cut = AFFILIATION.search(text, timeout=TIMEOUT)
+        core = WORD.findall(text[: cut.start()]) if cut else WORD.findall(text)
+        core = _strip_det(core)
+        if core and _capitalised(core[-1]):
+            name_start = len(core)
+            while name_start > 0 and (_capitalised(core[name_start - 1]) or core[name_start - 1] in PARTICLES):
+                name_start -= 1
+            title_words = core[:name_start]
+            run = core[name_start:]
+            # capitalised title words inside the run: "UK Prime Minister Keir Starmer"
+            k = 0
+            for i, w in enumerate(run[:-1]):
+                if _in(w.rstrip("."), "title_words") or _in(w, "person_nouns") or w.lower() in _places():
+                    k = i + 1
+            titled = bool(title_words) and any(
+                _in(w, "person_nouns") or _in(w.rstrip("."), "title_words") for w in title_words
+            )
+            if cut and not k and not titled and 2 <= len(run) <= 4 and not _org_words(run):
+                # "George Kimbrell of the Center for Food Safety"
+                self.type, self.name = "named_person", " ".join(run)
+                return
+            if k or titled:
+                name = run[k:]
+                if name and not _org_words(name) and not OUTLET_NAME.search(" ".join(name)):
+                    self.type = "named_person"
+                    self.name = " ".join(name)
+                    title = title_words + run[:k]
+                    self.title = _as_written(text, title) if title else None
+                    return
+        if OUTLET_NAME.search(" ".join(words), timeout=TIMEOUT) and not _org_words(words[-1:]):
+            self.type, self.name = "media", " ".join(words)
+            return
+        if _org_words(words) or (len(words) == 1 and words[0].isupper() and len(words[0]) <= 6):
+            self.type, self.name = "named_organization", _org_name(words)
+            return
+        if _in(words[-1], "document_nouns"):
+            self.type, self.name = "document", None
+            return
+        self.type = "named_person"
+        self.name = " ".join(w for w in words if not _in(w.rstrip("."), "title_words")) or " ".join(words)
+        title = [w for w in words if _in(w.rstrip("."), "title_words")]
+        self.title = _as_written(text, title) if title and len(title) < len(words) else None
+
+    def _common(self, words: list[str]) -> None:
+        """A mention whose head is a common noun: "officials", "the report", "a spokesperson"."""
+        head = words[-1].lower().rstrip("’'s") if words[-1].lower().endswith(("’s", "'s")) else words[-1].lower()
+        caps = [w for w in words[:-1] if _capitalised(w)]
+        if head in INSTITUTIONS:
+            # "police", "the government": institutions by a unique description act as organisations
+            self.type, self.name = "named_organization", " ".join(_strip_det(words))
+        elif head == "reports":
             self.type = "media"
-            self.name = " ".join(w for w in words if w.lower() != "the")
-            return
-        if bare in _places():
-            self.type = "named_organization"
-            self.name = _places()[bare]
-            return
-        head = low[-1]
-        singular = head[:-1] if head.endswith("s") else head
-        if head in lexicon.words("group_nouns") or (head != singular and singular in lexicon.words("person_nouns")):
+        elif _in(head, "group_nouns") or _plural_of(head, "person_nouns"):
             self.type = "unnamed_group"
-            return
-        if head in lexicon.words("document_nouns") and caps[-1:] != words[-1:]:
+        elif _in(head, "document_nouns") or _plural_of(head, "document_nouns"):
             self.type = "document"
-            return
-        if head in lexicon.words("media_nouns") and caps[-1:] != words[-1:]:
+            # "a NATO press release" -> issued by NATO
+            issuer = [w for w in caps if not _in(w, "title_words")]
+            self.name = " ".join(issuer) if issuer else None
+        elif _in(head, "media_nouns") or " ".join(w.lower() for w in words[-2:]) in lexicon.words("media_nouns"):
             self.type = "media"
-            return
-        if head in lexicon.words("person_nouns") and caps[-1:] != words[-1:]:
+        elif _in(head, "org_nouns"):
+            self.type, self.name = "named_organization", _org_name(words)
+        elif _in(head, "person_nouns"):
             self.type = "unnamed_person"
-            return
-        if head in lexicon.words("org_nouns") or (caps and _is_org(words) and not _titled_name(low)):
-            self.type = "named_organization"
-            self.name = _org_name(words)
-            return
-        if _is_media_name(words):
-            self.type = "media"
-            self.name = " ".join(caps)
-            return
-        # title + name: the name is the capitalised run after the last title word
-        titles = lexicon.words("title_words")
-        last_title = -1
-        for i, w in enumerate(low):
-            if w in titles or w.rstrip(".") in titles:
-                last_title = i
-        name_words = words[last_title + 1 :]
-        if name_words and all(w[:1].isupper() for w in name_words):
-            self.name = " ".join(name_words)
-            self.type = "named_person"
-            title_words = [w for w in words[: last_title + 1] if w.lower() not in ("the", "a", "an")]
-            if title_words:
-                start = text.find(title_words[0])
-                end = text.find(title_words[-1], start) + len(title_words[-1])
-                self.title = text[start:end]
-            return
-        if caps:
-            self.type = "named_organization" if _is_org(words) else "named_person"
-            self.name = " ".join(caps)
 
 
-def _titled_name(low: list[str]) -> bool:
-    """ "Foreign Ministry spokesperson Guo Jiakun": a person title before a name."""
-    persons = lexicon.words("person_nouns")
-    return any(w in persons for w in low[:-1])
+def _common_noun(word: str) -> bool:
+    low = word.lower()
+    return any(_in(low, n) or _plural_of(low, n) for n in ("group_nouns", "person_nouns", "document_nouns",
+                                                            "media_nouns")) or low in INSTITUTIONS
+
+
+def _org_words(words: list[str]) -> bool:
+    low = [w.lower() for w in words]
+    return any(w in lexicon.words("org_nouns") for w in low) or " ".join(low) in _places()
 
 
 def _org_name(words: list[str]) -> str:
-    """The canonical name of an organisation mention: "China’s Foreign Ministry" ->
-    "Foreign Ministry of China"; a leading "the" dropped."""
-    ws = [w for w in words if w.lower() != "the"]
+    """ "China’s Foreign Ministry" -> "Foreign Ministry of China"; a leading "the" dropped."""
+    ws = _strip_det(list(words)) or list(words)
     for i, w in enumerate(ws):
-        if w.endswith(("’s", "'s")) and i + 1 < len(ws) and w[:1].isupper():
-            return " ".join([*ws[i + 1:], "of", w[:-2]])
+        if w.endswith(("’s", "'s")) and i + 1 < len(ws) and _capitalised(w):
+            return " ".join([*ws[i + 1 :], "of", w[:-2]])
     return " ".join(ws)
 
 
-def _is_org(words: list[str]) -> bool:
-    low = [w.lower() for w in words]
-    return _has(low, "org_nouns") or " ".join(low) in _places()
+def _as_written(text: str, words: list[str]) -> str:
+    """The stretch of ``text`` from the first to the last of ``words``, spacing kept."""
+    start = text.find(words[0])
+    end = text.find(words[-1], start) + len(words[-1])
+    return text[start:end] if start >= 0 and end > start else " ".join(words)
 
 
-def _is_media_name(words: list[str]) -> bool:
-    caps = " ".join(w for w in words if w[:1].isupper() and w.lower() != "the").lower()
-    return bool(caps) and caps in _outlets()
+@attrs.define
+class Person:
+    name: str
+    gender: str | None = None
 
 
-class Registry:
-    """The speakers an article has named so far, for short forms and pronouns."""
+class Entities:
+    """The people and acronyms an article names, with where each person is mentioned."""
 
-    def __init__(self) -> None:
-        self.people: list[tuple[str, str | None]] = []  # (full name, gender)
-        self.last_person: tuple[str, str | None] | None = None
-        self.last_any: tuple[str | None, str] | None = None
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.people: list[Person] = []
+        self.by_name: dict[str, Person] = {}
+        self.mentions: list[tuple[int, Person]] = []  # sorted by position
+        self.acronyms: dict[str, str] = {}
+        self._scan()
 
-    def add_person(self, name: str, title: str | None) -> str:
-        full = self.full_name(name)
-        gender = None
-        for w in ((title or "") + " " + name).lower().split():
-            gender = gender or _gender().get(w)
-        self.people.append((full, gender))
-        self.last_person = (full, gender)
-        return full
+    def _scan(self) -> None:
+        text = self.ctx.text
+        for m in ACRONYM.finditer(text, timeout=TIMEOUT):
+            self.acronyms[m.group(2)] = " ".join(_strip_det(m.group(1).split()))
+        found: list[tuple[int, str, str | None]] = []
+        for m in NAME_RUN.finditer(text, timeout=TIMEOUT):
+            if self.ctx.in_quote(m.start()):
+                continue
+            before = text[max(0, m.start() - 40) : m.start()]
+            lead = WORD.findall(before)[-3:]
+            lead = [w for w in lead if not _capitalised(w)]
+            phrase = " ".join([*lead[-1:], m.group()]) if lead and _in(lead[-1], "person_nouns") else m.group()
+            men = Mention.parse(phrase)
+            if men.type != "named_person" or not men.name:
+                continue
+            parts = men.name.split()
+            after = text[m.end() : m.end() + 6]
+            first = parts[0].lower().rstrip(".")
+            if men.title or (len(parts) >= 2 and (first in _gender_words() or regex.match(r",\s+(?:a|an|the|who|\d)", after))):
+                found.append((m.start() + m.group().find(parts[0]), men.name, _gender_of(men)))
+        for pos, name, gender in found:
+            self.add(name, gender, pos)
+        # later short forms: "Guo", "Macron"
+        for person in list(self.people):
+            parts = person.name.split()
+            for part in {parts[0], parts[-1]} if len(parts) > 1 else set():
+                if len(part) < 3 or part.lower() in _gender_words() and part == parts[0]:
+                    continue
+                for m in regex.finditer(rf"(?<![\p{{L}}]){regex.escape(part)}(?![\p{{L}}])", text, timeout=TIMEOUT):
+                    if not self.ctx.in_quote(m.start()):
+                        self._mention(m.start(), person)
 
-    def full_name(self, name: str) -> str:
+    def _mention(self, pos: int, person: Person) -> None:
+        i = bisect.bisect_left(self.mentions, pos, key=lambda x: x[0])
+        if i < len(self.mentions) and self.mentions[i][0] == pos:
+            return
+        self.mentions.insert(i, (pos, person))
+
+    def add(self, name: str, gender: str | None, pos: int) -> Person:
+        """Register a person (or a short form of one already known) mentioned at ``pos``."""
+        person = self.find(name)
+        if person is None:
+            person = Person(name, gender)
+            self.people.append(person)
+            self.by_name[name] = person
+        elif len(name.split()) > len(person.name.split()) and name.endswith(person.name):
+            person.name = name
+        if person.gender is None:
+            person.gender = gender
+        self._mention(pos, person)
+        return person
+
+    def find(self, name: str) -> Person | None:
+        """The known person that ``name`` names, in full or by a short form."""
+        if name in self.by_name:
+            return self.by_name[name]
         parts = name.split()
-        for full, _ in reversed(self.people):
-            fp = full.split()
+        for person in reversed(self.people):
+            fp = person.name.split()
             if len(parts) < len(fp) and (fp[-len(parts) :] == parts or (len(parts) == 1 and fp[0] == parts[0])):
-                return full
-            if full == name:
-                return full
-        return name
+                return person
+            if len(fp) < len(parts) and parts[-len(fp) :] == fp:
+                return person
+        return None
 
-    def knows(self, name: str) -> bool:
-        parts = name.split()
-        return any(full.split()[-len(parts) :] == parts for full, _ in self.people)
+    def pronoun(self, word: str, pos: int) -> Person | None:
+        """The most recent person before ``pos`` that ``he``/``she``/``I`` can refer to."""
+        want = {"he": "m", "she": "f"}.get(word)
+        i = bisect.bisect_left(self.mentions, pos, key=lambda x: x[0])
+        for _, person in reversed(self.mentions[:i]):
+            if want is None or person.gender in (None, want):
+                if want is not None and person.gender is None:
+                    person.gender = want  # later pronouns agree with this one
+                return person
+        return None
 
-    def pronoun(self, word: str) -> tuple[str | None, str]:
-        w = word.lower()
-        if w in ("he", "she"):
-            want = "m" if w == "he" else "f"
-            for full, gender in reversed(self.people):
-                if gender in (None, want):
-                    return full, "named_person"
-            return None, "unknown"
-        if w in ("they", "it", "we") and self.last_any is not None:
-            return self.last_any
-        if self.last_person:
-            return self.last_person[0], "named_person"
-        return None, "unknown"
+
+def _gender_of(m: Mention) -> str | None:
+    words = ((m.title or "") + " " + (m.name or "")).lower().replace(".", "").split()
+    cues = _gender_words()
+    for w in words[:-1] if len(words) > 1 else words:
+        if w in cues:
+            return cues[w]
+    return None
 
 
 def finish(ctx: Context, drafts: list[Draft]) -> list[Quote]:
     """Resolve speakers, classify sources and build the quote records."""
     text = ctx.text
-    reg = Registry()
+    ents = Entities(ctx)
     out: list[Quote] = []
     prev: Quote | None = None
+    last_other: tuple[str | None, str] | None = None  # the last organisation or group, for "they"
     for d in drafts:
         speaker: str | None = None
         title: str | None = None
         stype = "unknown"
         if d.source is not None:
-            m = Mention(text[d.source[0] : d.source[1]])
-            if m.pronoun:
-                speaker, stype = reg.pronoun(m.words[0])
+            m = Mention.parse(text[d.source[0] : d.source[1]])
+            if m.pronoun in ("he", "she", "i"):
+                person = ents.pronoun(m.pronoun, d.source[0])
+                if person is not None:
+                    speaker, stype = person.name, "named_person"
+            elif m.pronoun is not None:
+                if last_other is not None:
+                    speaker, stype = last_other
             else:
                 stype = m.type
-                title = m.title if m.type == "named_person" else None
                 if m.type == "named_person" and m.name:
-                    speaker = reg.add_person(m.name, m.title)
+                    person = ents.add(m.name, _gender_of(m), d.source[0])
+                    speaker = person.name
+                    title = m.title
                 elif m.name:
-                    speaker = m.name
-                if stype != "named_person":
-                    reg.last_any = (speaker, stype)
+                    speaker = ents.acronyms.get(m.name, m.name)
+                if stype in ("named_organization", "unnamed_group", "media", "anonymous"):
+                    last_other = (speaker, stype)
         elif d.inherit and prev is not None:
             speaker, stype = prev.speaker, prev.source_type
         via = tuple(_via(text, s) for s in d.via)
@@ -250,7 +431,6 @@ def finish(ctx: Context, drafts: list[Draft]) -> list[Quote]:
 
 
 def _via(text: str, span: tuple[int, int]) -> Via:
-    m = Mention(text[span[0] : span[1]])
-    name = text[span[0] : span[1]]
+    m = Mention.parse(text[span[0] : span[1]])
     stype = m.type if m.type != "unknown" else "media"
-    return Via(name=name, source_type=stype, span=Span(*span))
+    return Via(name=text[span[0] : span[1]].strip(), source_type=stype, span=Span(*span))

@@ -1,12 +1,25 @@
 """Walking the command line's inputs: directories of ``.txt`` files, ``.txt`` files, JSONL files.
 
 Documents are yielded one at a time, in input order, so a corpus is never held in memory. A bad
-input (an unreadable file, a file that is not UTF-8, a broken JSONL line) becomes an
-``InputDoc`` carrying an error instead of a text, and the walk goes on.
+input never stops the walk: it becomes an ``InputDoc`` carrying an error instead of a text.
+
+Decoding policy, for text files and for the lines of JSONL files alike:
+
+1. a byte-order mark decides: UTF-8 (the mark is dropped), UTF-16 or UTF-32;
+2. a file with a NUL byte, or with more than ``CONTROL_RATIO`` of other control bytes, is binary
+   and reported (``[E107]``), not decoded;
+3. otherwise UTF-8; failing that cp1252 (Windows' Western European code page, which is what most
+   "Latin-1" news files really are, and which has the curly quote marks at 0x91-0x94); failing
+   that Latin-1, which decodes any byte.
+
+``InputDoc.encoding`` records the encoding used when it was not UTF-8, and the output line of the
+document carries it as ``"encoding"``. A text longer than ``max_chars`` characters is reported
+(``[E108]``) and not processed; a file too large to be under the limit is not even read.
 """
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 from collections.abc import Iterable, Iterator
@@ -18,22 +31,47 @@ import attrs
 JSONL_SUFFIXES = (".jsonl",)
 #: Files picked up when a directory is walked.
 TEXT_GLOB = "*.txt"
+#: Documents longer than this many characters are reported, not processed.
+DEFAULT_MAX_CHARS = 2_000_000
+#: The encodings tried, in order, for input without a byte-order mark.
+FALLBACK_ENCODINGS = ("utf-8", "cp1252", "latin-1")
+#: Share of control bytes (other than tab, line feed, vertical tab, form feed and carriage return)
+#: above which a file is taken as binary. Text has next to none; random bytes have about 12 %.
+CONTROL_RATIO = 0.05
+#: Byte-order marks, longest first (the UTF-32 LE mark starts with the UTF-16 LE one).
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Every byte that is not a control byte, deleted to count the control bytes that remain.
+_NOT_CONTROL = bytes([9, 10, 11, 12, 13, *range(32, 127), *range(128, 256)])
+# The most a character can take in any supported encoding (UTF-8 and UTF-32: 4 bytes).
+_MAX_BYTES_PER_CHAR = 4
 
 
 @attrs.frozen
 class InputDoc:
-    """One input document: its id and either its text or the reason it could not be read."""
+    """One input document: its id and either its text or the reason it could not be read.
+
+    ``encoding`` is the encoding the text was decoded with, when that was not UTF-8.
+    """
 
     id: str
     text: str | None = None
     error: str | None = None
+    encoding: str | None = None
 
     @property
     def ok(self) -> bool:
         return self.error is None
 
 
-def iter_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[InputDoc]:
+def iter_inputs(
+    paths: Iterable[str | os.PathLike[str]], *, max_chars: int = DEFAULT_MAX_CHARS
+) -> Iterator[InputDoc]:
     """Yield the documents of every path, in the order given.
 
     Args:
@@ -41,6 +79,7 @@ def iter_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[InputDoc]:
             relative to the directory, with ``/`` separators), ``.jsonl`` files (one
             ``{"id": ..., "text": ...}`` object a line, other keys ignored; id = the line's id)
             or other files (one plain-text document each; id = the file name).
+        max_chars: texts longer than this become error documents.
 
     Yields:
         One ``InputDoc`` per document, with ``error`` set where the document could not be read.
@@ -49,36 +88,44 @@ def iter_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[InputDoc]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            yield from iter_directory(path)
+            yield from iter_directory(path, max_chars=max_chars)
         elif not path.exists() and not path.is_symlink():
             yield InputDoc(id=os.fspath(raw), error=f"[E101] no such file or directory: {os.fspath(raw)}")
         elif path.suffix.lower() in JSONL_SUFFIXES:
-            yield from iter_jsonl(path)
+            yield from iter_jsonl(path, max_chars=max_chars)
         else:
-            yield read_text_file(path, path.name)
+            yield read_text_file(path, path.name, max_chars=max_chars)
 
 
-def iter_directory(root: Path) -> Iterator[InputDoc]:
+def iter_directory(root: Path, *, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[InputDoc]:
     """Yield every ``*.txt`` file below ``root``, sorted by relative path."""
     # Only the names are listed up front; each text is read when its turn comes.
     relative = sorted(p.relative_to(root).as_posix() for p in root.rglob(TEXT_GLOB) if not p.is_dir())
     for rel in relative:
-        yield read_text_file(root / rel, rel)
+        yield read_text_file(root / rel, rel, max_chars=max_chars)
 
 
-def read_text_file(path: Path, doc_id: str) -> InputDoc:
-    """Read one UTF-8 text file (a leading byte-order mark is dropped) as one document."""
+def read_text_file(path: Path, doc_id: str, *, max_chars: int = DEFAULT_MAX_CHARS) -> InputDoc:
+    """Read one text file as one document, by the decoding policy of this module."""
     try:
+        size = path.stat().st_size
+        if size > _MAX_BYTES_PER_CHAR * max_chars + len(codecs.BOM_UTF32_LE):
+            # certainly over the limit whatever the encoding: do not read it at all
+            return InputDoc(id=doc_id, error=f"[E108] {path} has {size:,} bytes, over the limit of "
+                                             f"{max_chars:,} characters (--max-chars)")
         data = path.read_bytes()
     except OSError as exc:
         return InputDoc(id=doc_id, error=f"[E102] cannot read {path}: {exc.strerror or exc}")
-    text, error = _decode(data)
+    text, encoding, error = decode(data)
     if error is not None:
         return InputDoc(id=doc_id, error=f"{error} in {path}")
-    return InputDoc(id=doc_id, text=text)
+    if len(text) > max_chars:
+        return InputDoc(id=doc_id, error=f"[E108] {path} has {len(text):,} characters, over the limit of "
+                                         f"{max_chars:,} (--max-chars)")
+    return InputDoc(id=doc_id, text=text, encoding=encoding)
 
 
-def iter_jsonl(path: Path) -> Iterator[InputDoc]:
+def iter_jsonl(path: Path, *, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[InputDoc]:
     """Yield one document per non-blank line of a JSONL file of ``{"id", "text"}`` objects.
 
     A line without an ``id`` gets ``<file name>:<line number>``; a line that is not valid JSON,
@@ -91,15 +138,21 @@ def iter_jsonl(path: Path) -> Iterator[InputDoc]:
         yield InputDoc(id=path.name, error=f"[E102] cannot read {path}: {exc.strerror or exc}")
         return
     with handle:
-        for lineno, raw in enumerate(handle, start=1):
-            if not raw.strip():
-                continue
-            yield _parse_jsonl_line(raw, path, lineno)
+        lineno = 0
+        try:
+            for lineno, raw in enumerate(handle, start=1):  # noqa: B007 - lineno is reported below
+                if not raw.strip():
+                    continue
+                yield _parse_jsonl_line(raw, path, lineno, max_chars)
+        except OSError as exc:  # a read error part-way: report it where it happened, then stop
+            where = f"{path.name}:{lineno + 1}"
+            yield InputDoc(id=where, error=f"[E102] cannot read line {lineno + 1} of {path}: "
+                                           f"{exc.strerror or exc}")
 
 
-def _parse_jsonl_line(raw: bytes, path: Path, lineno: int) -> InputDoc:
+def _parse_jsonl_line(raw: bytes, path: Path, lineno: int, max_chars: int) -> InputDoc:
     where = f"{path.name}:{lineno}"
-    line, error = _decode(raw)
+    line, encoding, error = decode(raw)
     if error is not None:
         return InputDoc(id=where, error=f"{error} on line {lineno} of {path}")
     try:
@@ -114,13 +167,46 @@ def _parse_jsonl_line(raw: bytes, path: Path, lineno: int) -> InputDoc:
     if not isinstance(text, str):
         reason = "has no \"text\"" if text is None else f"has a {type(text).__name__} \"text\", not a string"
         return InputDoc(id=doc_id, error=f"[E106] line {lineno} of {path} {reason}")
-    return InputDoc(id=doc_id, text=text)
+    if len(text) > max_chars:
+        return InputDoc(id=doc_id, error=f"[E108] line {lineno} of {path} has {len(text):,} characters, "
+                                         f"over the limit of {max_chars:,} (--max-chars)")
+    return InputDoc(id=doc_id, text=text, encoding=encoding)
 
 
-def _decode(data: bytes) -> tuple[str, str | None]:
-    """``data`` as UTF-8 text without a byte-order mark, or an error saying where it is not UTF-8."""
+def decode(data: bytes) -> tuple[str, str | None, str | None]:
+    """Decode ``data`` by the policy of this module.
+
+    Returns:
+        ``(text, encoding, error)``: ``encoding`` is ``None`` for UTF-8 and the name of the
+        encoding used otherwise; on failure ``text`` is empty and ``error`` says why.
+    """
+    for bom, codec in BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError as exc:
+                return "", None, f"[E103] not valid {codec} after its byte-order mark ({exc.reason} at offset {exc.start})"
+            return text, (None if codec == "utf-8-sig" else codec), None
+    binary = binary_reason(data)
+    if binary is not None:
+        return "", None, f"[E107] binary file ({binary})"
     try:
-        return data.decode("utf-8-sig"), None
-    except UnicodeDecodeError as exc:
-        bad = data[exc.start : exc.start + 1].hex()
-        return "", f"[E103] not UTF-8 (byte 0x{bad} at offset {exc.start})"
+        return data.decode("utf-8"), None, None
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "cp1252", None
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1", None
+
+
+def binary_reason(data: bytes) -> str | None:
+    """Why ``data`` looks binary rather than text (a NUL byte, many control bytes), or ``None``."""
+    nul = data.find(0)
+    if nul >= 0:
+        return f"NUL byte at offset {nul}"
+    if data:
+        control = len(data.translate(None, _NOT_CONTROL))
+        if control > CONTROL_RATIO * len(data):
+            return f"{control:,} control bytes in {len(data):,}"
+    return None

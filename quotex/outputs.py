@@ -1,11 +1,18 @@
-"""Writing results: JSONL (one line per document) and CSV (one row per quote)."""
+"""Writing results: JSONL (one line per document) and CSV (one row per quote).
+
+``Renderer`` turns one document's result into the exact text to append to the output, so worker
+processes can do that work and the writing process only appends strings, in input order.
+"""
 
 from __future__ import annotations
 
 import csv
+import io
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import IO, Any, Protocol
+
+import attrs
 
 from quotex.records import Document, Quote
 
@@ -23,7 +30,52 @@ CSV_COLUMNS = (
 class Writer(Protocol):
     """Writes the result of one document at a time."""
 
-    def write(self, document: Document, text: str | None) -> None: ...
+    def write(self, document: Document, text: str | None, *, encoding: str | None = None) -> None: ...
+
+
+@attrs.frozen
+class Renderer:
+    """The output text of one document's result, in format ``fmt``; picklable.
+
+    ``header()`` is what the output starts with (the CSV header; nothing for JSONL), ``render()``
+    the text one document adds: exactly one line for JSONL, zero or more rows for CSV.
+    """
+
+    fmt: str = attrs.field(default="jsonl")
+    with_text: bool = False
+
+    @fmt.validator
+    def _check_format(self, attribute: attrs.Attribute[str], value: str) -> None:
+        if value not in FORMATS:
+            raise ValueError(f"[E310] unknown output format {value!r}: choose one of {', '.join(FORMATS)}")
+
+    def header(self) -> str:
+        if self.fmt == "csv":
+            return _csv_text([dict(zip(CSV_COLUMNS, CSV_COLUMNS))])
+        return ""
+
+    def render(self, document: Document, text: str | None, *, encoding: str | None = None) -> str:
+        """The output of one document; ``encoding`` (a fallback decoding) goes into JSONL only."""
+        if self.fmt == "csv":
+            return _csv_text(csv_rows(document, text))
+        return jsonl_line(document, text if self.with_text else None, encoding=encoding)
+
+
+def jsonl_line(document: Document, text: str | None = None, *, encoding: str | None = None) -> str:
+    """One JSONL line: ``{"id", "quotes"}``, plus ``"error"`` and ``"encoding"`` when set.
+
+    With ``text``, every quote also carries ``content_text``, ``cue_text`` and ``source_text``.
+    """
+    record = document.to_dict(text)
+    if encoding is not None:
+        record["encoding"] = encoding
+    return json.dumps(record, ensure_ascii=False) + "\n"
+
+
+def _csv_text(rows: Iterable[dict[str, Any]]) -> str:
+    buffer = io.StringIO(newline="")
+    csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, restval="").writerows(rows)
+    return buffer.getvalue()
 
 
 class JsonlWriter:
@@ -34,11 +86,10 @@ class JsonlWriter:
 
     def __init__(self, stream: IO[str], *, with_text: bool = False) -> None:
         self.stream = stream
-        self.with_text = with_text
+        self.renderer = Renderer("jsonl", with_text=with_text)
 
-    def write(self, document: Document, text: str | None) -> None:
-        record = document.to_dict(text if self.with_text else None)
-        self.stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+    def write(self, document: Document, text: str | None, *, encoding: str | None = None) -> None:
+        self.stream.write(self.renderer.render(document, text, encoding=encoding))
 
 
 class CsvWriter:
@@ -49,11 +100,12 @@ class CsvWriter:
     """
 
     def __init__(self, stream: IO[str]) -> None:
-        self.writer = csv.DictWriter(stream, fieldnames=CSV_COLUMNS, restval="")
-        self.writer.writeheader()
+        self.stream = stream
+        self.renderer = Renderer("csv")
+        stream.write(self.renderer.header())
 
-    def write(self, document: Document, text: str | None) -> None:
-        self.writer.writerows(csv_rows(document, text))
+    def write(self, document: Document, text: str | None, *, encoding: str | None = None) -> None:
+        self.stream.write(self.renderer.render(document, text))
 
 
 def make_writer(fmt: str, stream: IO[str], *, with_text: bool = False) -> Writer:

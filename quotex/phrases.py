@@ -83,6 +83,8 @@ def is_capitalised(word: str) -> bool:
 def is_head(word: str) -> bool:
     """Can ``word`` end a source noun phrase?"""
     low = word.lower()
+    if low in DETERMINERS or low in INTRO_WORDS:
+        return False
     if low in PRONOUNS or is_capitalised(word):
         return True
     if low in _nouns():
@@ -146,16 +148,29 @@ def left_np(text: str, toks: list[Tok], end_index: int, sentence_start: int) -> 
         return None
     # an appositive pair: "Name, a title of X," or "the title, Name,"
     if first >= 2 and _word(text, toks[first - 1]) == ",":
-        inner = _word(text, toks[first])
+        inner_words = [_word(text, t) for t in toks[first : last + 1]]
         outer_end = first - 2
         outer = _word(text, toks[outer_end])
-        describes = inner.lower() in APPOSITIVE_START or (not is_capitalised(inner) and inner.lower() in _nouns())
-        names = is_capitalised(inner) and is_head(outer) and not is_capitalised(outer)
-        if (is_capitalised(outer) and describes) or names:
-            outer_first = _scan_left(text, toks, outer_end, names_only=not names)
-            if outer_first is not None:
-                first = outer_first
-        elif closing_comma:
+        describes = inner_words[0].lower() in APPOSITIVE_START or any(
+            not is_capitalised(w) and (w.lower() in _nouns() or is_head(w)) for w in inner_words
+        )
+        inner_named = is_capitalised(inner_words[-1])
+        taken = False
+        if is_capitalised(outer) and describes:
+            # "Maria Lopez, a nurse at the clinic,"
+            outer_first = _scan_left(text, toks, outer_end, names_only=True)
+            taken = outer_first is not None and not _after_preposition(text, toks, outer_first)
+        elif inner_named and is_head(outer):
+            # "The study's lead author, doctoral candidate Maninder Thind,"
+            outer_first = _scan_left(text, toks, outer_end)
+            taken = (
+                outer_first is not None
+                and any(_describes_person(_word(text, t)) for t in toks[outer_first : outer_end + 1])
+                and not _after_preposition(text, toks, outer_first)
+            )
+        if taken and outer_first is not None:
+            first = outer_first
+        elif closing_comma and not inner_named:
             return None
     elif closing_comma:
         return None
@@ -164,6 +179,17 @@ def left_np(text: str, toks: list[Tok], end_index: int, sentence_start: int) -> 
 
 ABBREVIATED_TITLES = frozenset("dr mr mrs ms prof sen rep gov gen col lt sgt capt st jr sr rev".split())
 APPOSITIVE_START = frozenset("a an the who its his her their former chief senior head".split())
+
+
+def _describes_person(word: str) -> bool:
+    low = word.lower().rstrip("s")
+    return word.lower() in _nouns() and (low in lexicon.words("person_nouns") or word.lower() in lexicon.words(
+        "person_nouns") or low in lexicon.words("title_words"))
+
+
+def _after_preposition(text: str, toks: list[Tok], i: int) -> bool:
+    """Is ``toks[i]`` inside an introductory phrase ("In a statement, ...")?"""
+    return i > 0 and _word(text, toks[i - 1]).lower() in INTRO_WORDS | STOPS
 
 
 def _scan_left(text: str, toks: list[Tok], last: int, names_only: bool = False) -> int | None:
@@ -185,7 +211,7 @@ def _scan_left(text: str, toks: list[Tok], last: int, names_only: bool = False) 
             first = j
             j -= 1
             # "the country's", "a group of": a determiner usually starts the phrase
-            if j >= 0 and _word(text, toks[j]).lower() in ("of", "for", "'s", "’s"):
+            if j >= 0 and _word(text, toks[j]).lower() in ("of", "for", "from", "at", "'s", "’s"):
                 continue
             break
         elif low in NP_INNER or w in ("-", "&", "."):
@@ -198,7 +224,9 @@ def _scan_left(text: str, toks: list[Tok], last: int, names_only: bool = False) 
                 break
             if low in _nouns():
                 seen_name = False  # "airport director Lena Fischer": modifiers may precede the title
-            lower_run += 1
+                lower_run = 0
+            else:
+                lower_run += 1
             if lower_run > 3:
                 break
         first = j
@@ -268,7 +296,9 @@ def clause_subject(text: str, toks: list[Tok]) -> tuple[Tok | None, int]:
     -> "Chinese Foreign Ministry spokesperson Guo Jiakun".
     """
     i = 0
-    if toks and _word(text, toks[0]).lower() in INTRO_WORDS:
+    w0 = _word(text, toks[0]) if toks else ""
+    if toks and (w0.lower() in INTRO_WORDS or (w0.endswith(("ing", "ed")) and w0[:1].isupper() and w0.lower() not in
+                                                  _nouns())):
         for k, tok in enumerate(toks[:25]):
             if _word(text, tok) == ",":
                 i = k + 1

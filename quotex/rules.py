@@ -303,12 +303,17 @@ def _attribute_before(ctx: Context, first: Piece, cue_at: dict[int, Cue], spans:
         kind = "mixed"
         j -= 1
     # the cue is within a few words of the mark: "told reporters on Monday:"
+    phrase_at = -1
     for k in range(j, max(-1, j - 7), -1):
         cue = cue_at.get(toks[k][0])
         if cue is None or ctx.in_quote(cue.start):
             continue
+        if PHRASE in cue.classes and cue.lemma != "according to" and phrase_at < 0:
+            phrase_at = k  # "said in a statement:": the verb before the phrase is the cue
+            continue
         if cue.lemma == "according to":
-            src = (toks[k + 1][0], toks[j][1]) if k + 1 <= j else None
+            after = next((x for x in range(k, j + 1) if toks[x][0] >= cue.end), j + 1)
+            src = (toks[after][0], toks[j][1]) if after <= j else None
             return Draft(spans, kind, (cue.start, cue.end), src, "direct:according-to", 0.9, para)
         if not (cue.classes & {REPORT, BELIEF, PHRASE}):
             continue
@@ -320,6 +325,10 @@ def _attribute_before(ctx: Context, first: Piece, cue_at: dict[int, Cue], spans:
         src, _, _ = find_source(ctx, toks, k, cue, sent)
         conf = 0.9 if src is not None else 0.6
         return Draft(spans, kind, (cue.start, cue.end), src, "direct:cue-quote", conf, para)
+    if phrase_at >= 0:
+        cue = cue_at[toks[phrase_at][0]]
+        src, _, _ = find_source(ctx, toks, phrase_at, cue, sent)
+        return Draft(spans, kind, (cue.start, cue.end), src, "direct:cue-quote", 0.7, para)
     if colon:
         # "Smith: "Q"" / "The statement read: "Q""
         src, _ = clause_subject(text, toks[:j + 1])

@@ -1,0 +1,228 @@
+"""Quotes as table rows, for the dataframe engines (``quotex.spark``, ``quotex.dask``).
+
+Two tables, both built from ``Quote.to_dict(text)`` so that every value is the one ``quotex
+extract --with-text`` writes:
+
+- the *quote table*: one row per quote (``QUOTE_COLUMNS``). A document that failed gets one row
+  with its ``doc_id`` and ``error`` and every other column null; a document without quotes gets
+  no row (the CSV output's convention).
+- the *document table*: one row per input document (``DOCUMENT_COLUMNS``): ``doc_id``, its
+  ``quotes`` as a list of structs, and ``error``. Every input document is there, so it is the one
+  to count or audit a run with.
+
+Column types are named once here (``QUOTE_COLUMNS``) and mapped to Arrow (``quote_schema``) and
+to Spark (in ``quotex.spark``). This module imports neither engine; pyarrow only when a schema is
+asked for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from quotex.batch import extract_one
+from quotex.extractor import Extractor
+from quotex.inputs import InputDoc
+from quotex.records import Document
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+#: The columns of the quote table and their types: ``string``, ``int`` (32-bit), ``bool``,
+#: ``double``, ``strings`` (list of strings), ``spans`` (list of ``{start, end}``) and ``via``
+#: (list of ``{name, source_type, start, end}``). Offsets are character offsets into the text.
+QUOTE_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("doc_id", "string"),
+    ("quote_index", "int"),
+    ("kind", "string"),
+    ("content", "spans"),
+    ("content_text", "strings"),
+    ("cue_start", "int"),
+    ("cue_end", "int"),
+    ("cue_text", "string"),
+    ("source_start", "int"),
+    ("source_end", "int"),
+    ("source_text", "string"),
+    ("speaker", "string"),
+    ("speaker_title", "string"),
+    ("source_type", "string"),
+    ("via", "via"),
+    ("hedged", "bool"),
+    ("confidence", "double"),
+    ("rule", "string"),
+    ("error", "string"),
+)
+
+#: The fields of one element of the document table's ``quotes`` list: the quote columns less
+#: ``doc_id``, ``quote_index`` (the position in the list) and ``error``.
+QUOTE_STRUCT_FIELDS: tuple[tuple[str, str], ...] = tuple(
+    (name, kind) for name, kind in QUOTE_COLUMNS if name not in ("doc_id", "quote_index", "error")
+)
+
+#: The columns of the document table; ``quotes`` is a list of ``QUOTE_STRUCT_FIELDS`` structs.
+DOCUMENT_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("doc_id", "string"),
+    ("quotes", "quotes"),
+    ("error", "string"),
+)
+
+QUOTE_COLUMN_NAMES = tuple(name for name, _ in QUOTE_COLUMNS)
+DOCUMENT_COLUMN_NAMES = tuple(name for name, _ in DOCUMENT_COLUMNS)
+
+#: This process's extractors, by their options; see ``worker_extractor``.
+_WORKER_EXTRACTORS: dict[Extractor, Extractor] = {}
+
+
+def worker_extractor(extractor: Extractor | None = None) -> Extractor:
+    """This process's instance of ``extractor`` (default options when ``None``).
+
+    An engine unpickles the extractor it was given once per task; handing every task of a worker
+    process the same instance means its lazily loaded resources (the parser's models) are loaded
+    once per process, not once per partition.
+    """
+    key = Extractor() if extractor is None else extractor
+    return _WORKER_EXTRACTORS.setdefault(key, key)
+
+
+def extract_pairs(
+    pairs: Iterable[tuple[str | None, object]], extractor: Extractor | None = None
+) -> Iterator[tuple[str | None, Document, str | None]]:
+    """Extract from ``(id, text)`` pairs, yielding ``(id, result, text)`` for each, in order.
+
+    A missing text (``None``) or one that is not a string, and any failure while extracting,
+    gives a result with ``error`` set: one bad document never stops a partition.
+    """
+    ex = worker_extractor(extractor)
+    for doc_id, text in pairs:
+        key = doc_id if doc_id is None else str(doc_id)
+        if text is not None and not isinstance(text, str):
+            error = f"[E403] text is a {type(text).__name__}, not a string"
+            yield key, Document(id=key or "", error=error), None
+            continue
+        try:
+            document = extract_one(ex, InputDoc(id=key or "", text=text))
+        except Exception as exc:  # extract_one records failures; this guards the partition anyway
+            document = Document(id=key or "", error=f"{type(exc).__name__}: {exc}")
+        yield key, document, text
+
+
+def quote_rows(doc_id: str | None, document: Document, text: str | None) -> list[dict[str, Any]]:
+    """The quote-table rows of one document's result (one per quote, or one error row)."""
+    if document.error is not None:
+        return [error_row(doc_id, document.error)]
+    rows = []
+    for index, quote in enumerate(document.quotes):
+        row = _quote_fields(quote.to_dict(text))
+        rows.append({"doc_id": doc_id, "quote_index": index, **row, "error": None})
+    return rows
+
+
+def document_row(doc_id: str | None, document: Document, text: str | None) -> dict[str, Any]:
+    """The document-table row of one document's result."""
+    return {
+        "doc_id": doc_id,
+        "quotes": [_quote_fields(q.to_dict(text)) for q in document.quotes],
+        "error": document.error,
+    }
+
+
+def error_row(doc_id: str | None, error: str) -> dict[str, Any]:
+    """A quote-table row that records a failed document."""
+    row: dict[str, Any] = dict.fromkeys(QUOTE_COLUMN_NAMES)
+    row["doc_id"], row["error"] = doc_id, error
+    return row
+
+
+def quote_table_rows(
+    pairs: Iterable[tuple[str | None, object]], extractor: Extractor | None = None
+) -> list[dict[str, Any]]:
+    """The quote-table rows of ``(id, text)`` pairs, in input order."""
+    rows: list[dict[str, Any]] = []
+    for doc_id, document, text in extract_pairs(pairs, extractor):
+        try:
+            rows.extend(quote_rows(doc_id, document, text))
+        except Exception as exc:  # a document whose rows cannot be built is recorded, not lost
+            rows.append(error_row(doc_id, _row_error(exc)))
+    return rows
+
+
+def document_table_rows(
+    pairs: Iterable[tuple[str | None, object]], extractor: Extractor | None = None
+) -> list[dict[str, Any]]:
+    """The document-table rows of ``(id, text)`` pairs, one per pair, in input order."""
+    rows: list[dict[str, Any]] = []
+    for doc_id, document, text in extract_pairs(pairs, extractor):
+        try:
+            rows.append(document_row(doc_id, document, text))
+        except Exception as exc:  # a document whose row cannot be built is recorded, not lost
+            rows.append({"doc_id": doc_id, "quotes": [], "error": _row_error(exc)})
+    return rows
+
+
+def _row_error(exc: Exception) -> str:
+    return f"[E404] cannot build the rows: {type(exc).__name__}: {exc}"
+
+
+def _quote_fields(record: dict[str, Any]) -> dict[str, Any]:
+    """One quote's JSON shape (``Quote.to_dict`` with text) as the flat quote-struct fields."""
+    cue, source = record["cue"], record["source"]
+    return {
+        "kind": record["kind"],
+        "content": [{"start": start, "end": end} for start, end in record["content"]],
+        "content_text": record.get("content_text"),
+        "cue_start": cue[0] if cue else None,
+        "cue_end": cue[1] if cue else None,
+        "cue_text": record.get("cue_text"),
+        "source_start": source[0] if source else None,
+        "source_end": source[1] if source else None,
+        "source_text": record.get("source_text"),
+        "speaker": record["speaker"],
+        "speaker_title": record["speaker_title"],
+        "source_type": record["source_type"],
+        "via": [
+            {
+                "name": via["name"],
+                "source_type": via["source_type"],
+                "start": via["span"][0] if via["span"] else None,
+                "end": via["span"][1] if via["span"] else None,
+            }
+            for via in record["via"]
+        ],
+        "hedged": record["hedged"],
+        "confidence": record["confidence"],
+        "rule": record["rule"],
+    }
+
+
+def arrow_type(kind: str) -> pa.DataType:
+    """The Arrow type of a column type named in ``QUOTE_COLUMNS`` or ``DOCUMENT_COLUMNS``."""
+    import pyarrow as pa
+
+    if kind == "quotes":
+        return pa.list_(pa.struct([pa.field(n, arrow_type(k)) for n, k in QUOTE_STRUCT_FIELDS]))
+    simple = {"string": pa.string(), "int": pa.int32(), "bool": pa.bool_(), "double": pa.float64()}
+    if kind in simple:
+        return simple[kind]
+    if kind == "strings":
+        return pa.list_(pa.string())
+    if kind == "spans":
+        return pa.list_(pa.struct([("start", pa.int32()), ("end", pa.int32())]))
+    if kind == "via":
+        return pa.list_(pa.struct([
+            ("name", pa.string()), ("source_type", pa.string()), ("start", pa.int32()), ("end", pa.int32()),
+        ]))
+    raise ValueError(f"unknown column type {kind!r}")
+
+
+def quote_schema() -> pa.Schema:
+    """The Arrow schema of the quote table."""
+    import pyarrow as pa
+
+    return pa.schema([pa.field(name, arrow_type(kind)) for name, kind in QUOTE_COLUMNS])
+
+
+def document_schema() -> pa.Schema:
+    """The Arrow schema of the document table."""
+    import pyarrow as pa
+
+    return pa.schema([pa.field(name, arrow_type(kind)) for name, kind in DOCUMENT_COLUMNS])
