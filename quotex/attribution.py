@@ -171,8 +171,8 @@ class Mention:
             self._common(words)  # "officials", and "Officials" opening a sentence
             return
         if OUTLET_NAME.search(" ".join(words), timeout=TIMEOUT) and (
-            not _org_words(words[-1:]) or words[-1].lower() in ("agency", "network", "service")
-            and any(w in ("News", "Press") for w in words)
+            not _org_words(words[-1:]) or (words[-1].lower() in ("agency", "network", "service")
+            and any(w in ("News", "Press") for w in words))
         ):
             self.type, self.name = "media", " ".join(words)
             return
@@ -306,7 +306,8 @@ class Entities:
             parts = men.name.split()
             after = text[m.end() : m.end() + 6]
             first = parts[0].lower().rstrip(".")
-            if men.title or (len(parts) >= 2 and (first in _gender_words() or regex.match(r",\s+(?:a|an|the|who|\d)", after))):
+            described = regex.match(r",\s+(?:a|an|the|who|\d)", after) is not None
+            if men.title or (len(parts) >= 2 and (first in _gender_words() or described)):
                 found.append((m.start() + m.group().find(parts[0]), men.name, _gender_of(men)))
         for pos, name, gender in found:
             self.add(name, gender, pos)
@@ -314,7 +315,7 @@ class Entities:
         for person in list(self.people):
             parts = person.name.split()
             for part in {parts[0], parts[-1]} if len(parts) > 1 else set():
-                if len(part) < 3 or part.lower() in _gender_words() and part == parts[0]:
+                if len(part) < 3 or (part.lower() in _gender_words() and part == parts[0]):
                     continue
                 for m in regex.finditer(rf"(?<![\p{{L}}]){regex.escape(part)}(?![\p{{L}}])", text, timeout=TIMEOUT):
                     if not self.ctx.in_quote(m.start()):

@@ -2,25 +2,32 @@
 
 Exit status: 0 when every document was processed, 1 when some documents failed (their errors
 are in the output), 2 for a usage error (including unreadable or malformed gold and prediction
-files given to ``eval``).
+files given to ``eval``, and an existing output file without ``--resume`` or ``--force``),
+128 + the signal number when ``extract`` was interrupted (its output stays valid; rerun with
+``--resume`` to finish).
 """
 
 from __future__ import annotations
 
 import argparse
+import collections
 import contextlib
 import io
 import json
 import os
+import signal
+import stat
 import sys
+import time
 from collections.abc import Iterator, Sequence
+from types import FrameType
 from typing import IO, Any
 
 from quotex import __version__, evaluate
-from quotex.batch import process
+from quotex.batch import DEFAULT_TIMEOUT, Task, Tally, default_jobs, run
 from quotex.extractor import ENGINES, Extractor
-from quotex.inputs import iter_inputs
-from quotex.outputs import FORMATS, make_writer
+from quotex.inputs import DEFAULT_MAX_CHARS, InputDoc, iter_inputs
+from quotex.outputs import FORMATS, Existing, Renderer, read_existing
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 EXIT_BROKEN_PIPE = 128 + 13  # what a shell reports for a command killed by SIGPIPE
@@ -50,11 +57,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     extract.add_argument("-o", "--output", metavar="OUT", help="output file (default: standard output)")
     extract.add_argument("--format", choices=FORMATS, default="jsonl", help="output format (default: jsonl)")
-    extract.add_argument("--jobs", type=_positive_int, default=1, metavar="N",
-                         help="worker processes (default: 1)")
+    extract.add_argument("--jobs", type=_positive_int, default=default_jobs(), metavar="N",
+                         help="worker processes (default: the number of CPUs, here %(default)s)")
     _add_engine_options(extract)
     extract.add_argument("--with-text", action="store_true",
                          help="add content_text, cue_text and source_text to every JSONL quote")
+    extract.add_argument("--max-chars", type=_positive_int, default=DEFAULT_MAX_CHARS, metavar="N",
+                         help="report documents longer than N characters instead of processing them "
+                         "(default: %(default)s)")
+    extract.add_argument("--timeout", type=_seconds, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+                         help="report a document that takes longer than this (0: no limit; default: %(default)g)")
+    existing = extract.add_mutually_exclusive_group()
+    existing.add_argument("--resume", action="store_true",
+                          help="OUT is the JSONL output of an earlier, interrupted run: skip the documents "
+                          "already in it and append the others")
+    existing.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
     extract.set_defaults(run=run_extract)
 
     score = commands.add_parser(
@@ -92,22 +109,153 @@ def main(argv: Sequence[str] | None = None) -> int:
     return status
 
 
+class Interrupted(Exception):
+    """The run was stopped by a signal (SIGTERM, SIGHUP)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
 def run_extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    """``quotex extract``: write one result per input document."""
+    """``quotex extract``: write one result per input document, in input order."""
     extractor = _make_extractor(args, parser)
-    total = failed = 0
-    with _open_output(args.output, parser) as stream:
-        writer = make_writer(args.format, stream, with_text=args.with_text)
-        for doc, result in process(iter_inputs(args.paths), extractor, jobs=args.jobs):
-            writer.write(result, doc.text)
-            total += 1
-            failed += not result.ok
-    if total == 0:
-        print("quotex extract: no documents found", file=sys.stderr)
-    elif failed:
-        print(f"quotex extract: {failed} of {total} documents failed; their errors are in the output",
-              file=sys.stderr)
-    return EXIT_FAILED if failed else EXIT_OK
+    renderer = Renderer(args.format, with_text=args.with_text)
+    task = Task(extractor, renderer, timeout=args.timeout or None)
+    previous = _check_output(args, parser)
+    skip = _skipper(previous)
+    docs = iter_inputs(args.paths, max_chars=args.max_chars, skip=skip)
+    tally = Tally()
+    status = EXIT_OK
+    progress = Progress(sys.stderr)
+    with _open_output(args.output, parser, previous) as stream, _stop_on_signals():
+        if previous is None or previous.valid_bytes == 0:
+            stream.write(renderer.header())
+        try:
+            for _, outcome in run(task, docs, jobs=args.jobs):
+                # one line (or CSV rows) at a time, flushed, so a kill leaves every written line whole
+                stream.write(outcome.output or "")
+                stream.flush()
+                tally.add(outcome)
+                progress.update(tally)
+        except KeyboardInterrupt:
+            status = 128 + signal.SIGINT
+        except Interrupted as exc:
+            status = 128 + exc.signum
+    progress.close()
+    _report(tally, previous, skip, status, args.output)
+    if status != EXIT_OK:
+        return status
+    return EXIT_FAILED if tally.failed or (previous is not None and previous.failed) else EXIT_OK
+
+
+def _report(tally: Tally, previous: Existing | None, skip: _Skipper | None, status: int, output: str | None) -> None:
+    """The summary of a run, on standard error."""
+    lines = [tally.summary()]
+    if previous is not None:
+        skipped = skip.skipped if skip is not None else 0
+        lines.append(f"resumed: {skipped:,} documents already in the output were skipped "
+                     f"({previous.failed:,} failed documents in the output before this run)")
+    if status != EXIT_OK:
+        lines.append(f"interrupted; the output is valid up to the last line: rerun with -o {output or 'OUT'} "
+                     "--resume to finish")
+    elif tally.documents == 0 and not (previous is not None and skip is not None and skip.skipped):
+        lines.insert(0, "no documents found")
+    print("\n".join(f"quotex extract: {line}" for line in lines), file=sys.stderr)
+
+
+def _check_output(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Existing | None:
+    """Refuse to clobber an existing output; with ``--resume``, read what it already holds."""
+    path = args.output
+    if path is None or path == "-":
+        if args.resume:
+            parser.error("--resume needs an output file (-o OUT)")
+        return None
+    if args.resume and args.format != "jsonl":
+        parser.error("--resume works with --format jsonl only (a CSV file has no row for a document without quotes)")
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return Existing(collections.Counter(), 0, 0, 0) if args.resume else None
+    except OSError as exc:
+        parser.error(f"cannot write {path}: {exc.strerror or exc}")
+    if not stat.S_ISREG(info.st_mode) or (info.st_size == 0 and not args.resume):
+        return None  # /dev/null, a pipe, an empty file: nothing to lose
+    if args.resume:
+        try:
+            return read_existing(path)
+        except (OSError, ValueError) as exc:
+            parser.error(f"cannot resume from {path}: {exc}; use --force to overwrite it")
+    if not args.force:
+        parser.error(f"{path} exists: add --resume to complete it (skip the documents it already has) "
+                     "or --force to overwrite it")
+    return None
+
+
+class _Skipper:
+    """Skips each document id as many times as it is in the output already (``--resume``)."""
+
+    def __init__(self, done: collections.Counter[str]) -> None:
+        self.done = done
+        self.skipped = 0
+
+    def __call__(self, doc_id: str) -> bool:
+        if self.done.get(doc_id, 0) > 0:
+            self.done[doc_id] -= 1
+            self.skipped += 1
+            return True
+        return False
+
+
+def _skipper(previous: Existing | None) -> _Skipper | None:
+    return _Skipper(collections.Counter(previous.ids)) if previous is not None and previous.ids else None
+
+
+@contextlib.contextmanager
+def _stop_on_signals() -> Iterator[None]:
+    """Turn SIGTERM and SIGHUP into an exception, so the run stops cleanly: output flushed, workers stopped."""
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        raise Interrupted(signum)
+
+    wanted = [s for s in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None)) if s is not None]
+    previous = {s: signal.signal(s, stop) for s in wanted}
+    try:
+        yield
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler if handler is not None else signal.SIG_DFL)
+
+
+class Progress:
+    """A one-line progress report on ``stream``, only when it is a terminal (not when redirected)."""
+
+    INTERVAL = 0.25  # seconds between redraws
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+        self.active = stream.isatty()
+        self.last = 0.0
+        self.drawn = False
+
+    def update(self, tally: Tally) -> None:
+        if not self.active:
+            return
+        now = time.perf_counter()
+        if now - self.last < self.INTERVAL:
+            return
+        self.last = now
+        seconds = tally.seconds
+        rate = tally.documents / seconds if seconds > 0 else 0.0
+        self.stream.write(f"\r\x1b[Kquotex extract: {tally.documents:,} documents, {tally.quotes:,} quotes, "
+                          f"{tally.failed:,} failed, {rate:,.0f}/s")
+        self.stream.flush()
+        self.drawn = True
+
+    def close(self) -> None:
+        if self.drawn:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
 
 
 def run_eval(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
@@ -148,6 +296,8 @@ def _make_extractor(args: argparse.Namespace, parser: argparse.ArgumentParser) -
         options["engine"] = args.engine
     if args.models is not None:
         options["models_dir"] = args.models
+    if getattr(args, "max_chars", None) is not None:
+        options["max_chars"] = args.max_chars
     try:
         return Extractor(**options)
     except (TypeError, ValueError) as exc:
@@ -155,14 +305,27 @@ def _make_extractor(args: argparse.Namespace, parser: argparse.ArgumentParser) -
 
 
 @contextlib.contextmanager
-def _open_output(path: str | None, parser: argparse.ArgumentParser) -> Iterator[IO[str]]:
-    """The output file (``newline=""``, so the csv module controls line ends), or standard output."""
+def _open_output(
+    path: str | None, parser: argparse.ArgumentParser, previous: Existing | None = None
+) -> Iterator[IO[str]]:
+    """The output file (``newline=""``, so the csv module controls line ends), or standard output.
+
+    With ``previous`` (``--resume``), the file is opened for appending after its last complete
+    line; a torn line after it is cut off first.
+    """
     if path is None or path == "-":
         yield sys.stdout
         sys.stdout.flush()
         return
     try:
-        stream = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed below
+        if previous is None:
+            stream = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed below
+        else:
+            stream = open(path, "a", encoding="utf-8", newline="")  # noqa: SIM115 - closed below
+            if previous.size > previous.valid_bytes:
+                print(f"quotex extract: {path}: dropped a torn last line "
+                      f"({previous.size - previous.valid_bytes:,} bytes) left by an interrupted run", file=sys.stderr)
+                stream.truncate(previous.valid_bytes)
     except OSError as exc:
         parser.error(f"cannot write {path}: {exc.strerror or exc}")
     with stream:
@@ -173,6 +336,16 @@ def _utf8_stdout() -> None:
     """Write UTF-8 whatever the locale, so output can always be read back as UTF-8 JSON or CSV."""
     if isinstance(sys.stdout, io.TextIOWrapper) and (sys.stdout.encoding or "").lower() != "utf-8":
         sys.stdout.reconfigure(encoding="utf-8")
+
+
+def _seconds(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from None
+    if not number >= 0 or number == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be 0 (no limit) or a positive number of seconds, not {value}")
+    return number
 
 
 def _positive_int(value: str) -> int:

@@ -105,7 +105,7 @@ def _longest(text: str, pos: int, stop: int, options: tuple[tuple[str, str], ...
         b = pos + len(rest)
         if rest and (b > stop or text[pos:b].lower() != rest):
             continue
-        if b < len(text) and (text[b].isalnum() or text[b] == "-"):
-            continue
+        if b < len(text) and (text[b].isalnum() or text[b] == "-" or (text[b] in "’'" and text[b + 1 : b + 2] == "s")):
+            continue  # "well-said", "the report's authors"
         return form, b
     return None

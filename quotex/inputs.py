@@ -22,7 +22,7 @@ from __future__ import annotations
 import codecs
 import json
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import attrs
@@ -69,8 +69,19 @@ class InputDoc:
         return self.error is None
 
 
+#: A test on a document id: ``True`` leaves the document out of the walk (``--resume``).
+Skip = Callable[[str], bool]
+
+
+def _keep(doc_id: str) -> bool:
+    return False
+
+
 def iter_inputs(
-    paths: Iterable[str | os.PathLike[str]], *, max_chars: int = DEFAULT_MAX_CHARS
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    skip: Skip = _keep,
 ) -> Iterator[InputDoc]:
     """Yield the documents of every path, in the order given.
 
@@ -80,6 +91,8 @@ def iter_inputs(
             ``{"id": ..., "text": ...}`` object a line, other keys ignored; id = the line's id)
             or other files (one plain-text document each; id = the file name).
         max_chars: texts longer than this become error documents.
+        skip: called with each document's id, in input order; a document it returns ``True``
+            for is left out (a text file is then not even read).
 
     Yields:
         One ``InputDoc`` per document, with ``error`` set where the document could not be read.
@@ -88,21 +101,23 @@ def iter_inputs(
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            yield from iter_directory(path, max_chars=max_chars)
+            yield from iter_directory(path, max_chars=max_chars, skip=skip)
         elif not path.exists() and not path.is_symlink():
-            yield InputDoc(id=os.fspath(raw), error=f"[E101] no such file or directory: {os.fspath(raw)}")
+            if not skip(os.fspath(raw)):
+                yield InputDoc(id=os.fspath(raw), error=f"[E101] no such file or directory: {os.fspath(raw)}")
         elif path.suffix.lower() in JSONL_SUFFIXES:
-            yield from iter_jsonl(path, max_chars=max_chars)
-        else:
+            yield from (doc for doc in iter_jsonl(path, max_chars=max_chars) if not skip(doc.id))
+        elif not skip(path.name):
             yield read_text_file(path, path.name, max_chars=max_chars)
 
 
-def iter_directory(root: Path, *, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[InputDoc]:
+def iter_directory(root: Path, *, max_chars: int = DEFAULT_MAX_CHARS, skip: Skip = _keep) -> Iterator[InputDoc]:
     """Yield every ``*.txt`` file below ``root``, sorted by relative path."""
     # Only the names are listed up front; each text is read when its turn comes.
     relative = sorted(p.relative_to(root).as_posix() for p in root.rglob(TEXT_GLOB) if not p.is_dir())
     for rel in relative:
-        yield read_text_file(root / rel, rel, max_chars=max_chars)
+        if not skip(rel):
+            yield read_text_file(root / rel, rel, max_chars=max_chars)
 
 
 def read_text_file(path: Path, doc_id: str, *, max_chars: int = DEFAULT_MAX_CHARS) -> InputDoc:

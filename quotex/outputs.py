@@ -6,9 +6,11 @@ processes can do that work and the writing process only appends strings, in inpu
 
 from __future__ import annotations
 
+import collections
 import csv
 import io
 import json
+import os
 from collections.abc import Iterable, Iterator
 from typing import IO, Any, Protocol
 
@@ -156,3 +158,50 @@ def quote_row(doc_id: str, index: int, quote: Quote, text: str | None) -> dict[s
         "rule": quote.rule,
         "error": "",
     }
+
+
+@attrs.frozen
+class Existing:
+    """What an earlier run, perhaps killed part-way, left in a JSONL output file.
+
+    ``ids`` counts the documents of its complete lines, ``failed`` those with an ``error``;
+    ``valid_bytes`` is where its last complete line ends (anything after it is a torn line).
+    """
+
+    ids: collections.Counter[str]
+    failed: int
+    valid_bytes: int
+    size: int
+
+
+def read_existing(path: str | os.PathLike[str]) -> Existing:
+    """Read the complete lines of a JSONL output file, to resume the run that wrote it.
+
+    A last line without its newline is torn (the run was killed while writing it) and is not
+    counted. Lines are read as bytes, one at a time, so a large output is never held in memory.
+
+    Raises:
+        OSError: the file cannot be read.
+        ValueError: a complete line is not a record that ``quotex extract`` writes.
+    """
+    ids: collections.Counter[str] = collections.Counter()
+    failed = valid = 0
+    with open(path, "rb") as handle:
+        for lineno, raw in enumerate(handle, start=1):
+            if not raw.endswith(b"\n"):
+                break  # torn: no newline yet
+            valid += len(raw)
+            if not raw.strip():
+                continue
+            try:
+                record = json.loads(raw)
+            except ValueError as exc:  # JSONDecodeError, or bytes that are not UTF-8
+                raise ValueError(f"[E311] line {lineno} of {os.fspath(path)} is not valid JSON: {exc}") from None
+            if not (isinstance(record, dict) and isinstance(record.get("id"), str)
+                    and isinstance(record.get("quotes"), list)):
+                raise ValueError(f"[E311] line {lineno} of {os.fspath(path)} is not a quotex record "
+                                 "({\"id\", \"quotes\"})")
+            ids[record["id"]] += 1
+            failed += "error" in record
+        size = handle.seek(0, os.SEEK_END)
+    return Existing(ids, failed, valid, size)

@@ -60,6 +60,7 @@ def _verb_stops() -> frozenset[str]:
     out: set[str] = set()
     for name in ("report_verbs", "belief_verbs", "object_verbs"):
         out.update(f for f in lexicon.verb_forms(name) if not f.endswith("s") and " " not in f)
+    out.update(("cited", "citing", "quoted", "quoting"))  # relays: "which had cited unnamed sources"
     return frozenset(out - _nouns() - {"brief", "briefing", "post", "order", "charge", "project", "forecast"})
 
 

@@ -64,6 +64,12 @@ TERM_LEAD = frozenset(
     "slogan his her their its our this that".split()
 )
 TITLE_INNER = frozenset("of the and a an in on for to with at by from or vs. is".split())
+# Auxiliaries and common irregular past forms: the sign of a finite clause.
+FINITE = frozenset(
+    "is are was were be been has have had will would can could should may might must do does did 's 're "
+    "went came made took got knew thought found saw became left began gave kept held brought felt meant "
+    "led ran sat stood won lost paid sent spent built fell grew rose".split()
+)
 NEGATION = frozenset(["not", "never", "n't", "n’t"])
 NO_START = frozenset("to of in on at for with about by from into as like after before up down out off".split())
 PASSIVE = frozenset("is was were are be been being's".split())
@@ -666,6 +672,8 @@ def _verb_clause(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment,
         kind_hint = "quoted"
     elif cue.classes & {PREDICATE} and (pred := _predicate(ctx, toks, k, cue, src, sent, para)) is not None:
         return pred
+    elif cue.classes & {REPORT, BELIEF} and low not in NO_START and w[:1].isalnum() and _clause_follows(text, toks, j):
+        pass  # "Police alleged the accused performed two attacks": a clause without "that"
     elif cue.classes & {OBJECT} and not cue.classes & {BARE}:
         if low in NO_START - {"to"} and cue.lemma in ("warn", "call for"):
             j += 1
@@ -716,6 +724,17 @@ def _is_media(phrase: str) -> bool:
     )
 
 
+def _clause_follows(text: str, toks: list[Tok], j: int, reach: int = 7) -> bool:
+    """Does a finite verb follow ``toks[j]`` within a few words, before any comma?"""
+    for x in range(j + 1, min(len(toks), j + reach)):
+        w = _w(text, toks[x]).lower()
+        if w in (",", ".", ";", ":", "(", "\"", "“", "”"):
+            return False
+        if w in FINITE or w.endswith(("n't", "n’t")):
+            return True
+    return False
+
+
 def _last_phrase(text: str, start: int, end: int) -> Span:
     seg = text[start:end]
     cut = max(seg.rfind(","), -1)
@@ -760,9 +779,10 @@ def _cut(ctx: Context, start: int, end: int, toks: list[Tok], nominal: bool = Fa
             continue
         if (cue.lemma == "according to" and cue.start > start) or (cue.participle and _after_comma(text, cue.start)):
             stop = min(stop, cue.start)
-        elif regex.search(r"(?:,\s*|\s)and\s+(?:\w+ly\s+|also\s+)?$", text[max(start, cue.start - 20) : cue.start],
-                          timeout=TIMEOUT) and cue.classes & {REPORT, OBJECT}:
-            m = regex.search(r",?\s*and\s+(?:\w+ly\s+|also\s+)?$", text[start : cue.start], timeout=TIMEOUT)
+        elif regex.search(r"(?:,\s*|\s)(?:and|but)\s+(?:\w+ly\s+|also\s+)?$",
+                          text[max(start, cue.start - 20) : cue.start], timeout=TIMEOUT) \
+                and cue.classes & {REPORT, OBJECT}:
+            m = regex.search(r",?\s*(?:and|but)\s+(?:\w+ly\s+|also\s+)?$", text[start : cue.start], timeout=TIMEOUT)
             if m:
                 stop = min(stop, start + m.start())
     m = COORDINATED.search(text, start, stop, timeout=TIMEOUT)

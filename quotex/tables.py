@@ -85,18 +85,24 @@ def worker_extractor(extractor: Extractor | None = None) -> Extractor:
 
 
 def extract_pairs(
-    pairs: Iterable[tuple[str | None, object]], extractor: Extractor | None = None
+    items: Iterable[object], extractor: Extractor | None = None
 ) -> Iterator[tuple[str | None, Document, str | None]]:
     """Extract from ``(id, text)`` pairs, yielding ``(id, result, text)`` for each, in order.
 
-    A missing text (``None``) or one that is not a string, and any failure while extracting,
-    gives a result with ``error`` set: one bad document never stops a partition.
+    An item that is not a pair, a missing text (``None``) or one that is not a string, and any
+    failure while extracting, give a result with ``error`` set: one bad document never stops a
+    partition. Ids are turned into strings (``None`` stays ``None``).
     """
     ex = worker_extractor(extractor)
-    for doc_id, text in pairs:
-        key = doc_id if doc_id is None else str(doc_id)
+    for item in items:
+        if not (isinstance(item, (tuple, list)) and len(item) == 2):
+            error = f"[E405] expected an (id, text) pair, not {type(item).__name__} {item!r:.80}"
+            yield None, Document(id="", error=error), None
+            continue
+        doc_id, text = item
+        key = None if doc_id is None else str(doc_id)
         if text is not None and not isinstance(text, str):
-            error = f"[E403] text is a {type(text).__name__}, not a string"
+            error = f"[E403] text must be a string, not {type(text).__name__}"
             yield key, Document(id=key or "", error=error), None
             continue
         try:
@@ -134,11 +140,11 @@ def error_row(doc_id: str | None, error: str) -> dict[str, Any]:
 
 
 def quote_table_rows(
-    pairs: Iterable[tuple[str | None, object]], extractor: Extractor | None = None
+    items: Iterable[object], extractor: Extractor | None = None
 ) -> list[dict[str, Any]]:
-    """The quote-table rows of ``(id, text)`` pairs, in input order."""
+    """The quote-table rows of ``(id, text)`` pairs (see ``extract_pairs``), in input order."""
     rows: list[dict[str, Any]] = []
-    for doc_id, document, text in extract_pairs(pairs, extractor):
+    for doc_id, document, text in extract_pairs(items, extractor):
         try:
             rows.extend(quote_rows(doc_id, document, text))
         except Exception as exc:  # a document whose rows cannot be built is recorded, not lost
@@ -147,11 +153,11 @@ def quote_table_rows(
 
 
 def document_table_rows(
-    pairs: Iterable[tuple[str | None, object]], extractor: Extractor | None = None
+    items: Iterable[object], extractor: Extractor | None = None
 ) -> list[dict[str, Any]]:
-    """The document-table rows of ``(id, text)`` pairs, one per pair, in input order."""
+    """The document-table rows of ``(id, text)`` pairs (see ``extract_pairs``), one per item, in order."""
     rows: list[dict[str, Any]] = []
-    for doc_id, document, text in extract_pairs(pairs, extractor):
+    for doc_id, document, text in extract_pairs(items, extractor):
         try:
             rows.append(document_row(doc_id, document, text))
         except Exception as exc:  # a document whose row cannot be built is recorded, not lost
