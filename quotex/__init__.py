@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from quotex.extractor import ExtractionError, Extractor, extract, extract_many
+from quotex.models import ModelsNotFoundError, ParserNotInstalledError
 from quotex.records import KINDS, SOURCE_TYPES, Document, Quote, Span, Via
 
 __version__ = "0.1.0"
@@ -15,6 +16,8 @@ __all__ = [
     "Document",
     "ExtractionError",
     "Extractor",
+    "ModelsNotFoundError",
+    "ParserNotInstalledError",
     "Quote",
     "Span",
     "Via",

@@ -192,9 +192,8 @@ def process(
     Raises:
         ValueError: ``jobs`` is less than 1.
     """
-    for doc, outcome in run(Task(extractor, timeout=timeout), docs, jobs=jobs):
-        assert outcome.document is not None  # a task without a renderer keeps its results
-        yield doc, outcome.document
+    outcomes = run(Task(extractor, timeout=timeout), docs, jobs=jobs)
+    return ((doc, outcome.document) for doc, outcome in outcomes if outcome.document is not None)
 
 
 def run(task: Task, docs: Iterable[InputDoc], *, jobs: int = 1) -> Iterator[tuple[InputDoc, Outcome]]:

@@ -24,9 +24,9 @@ from types import FrameType
 from typing import IO, Any
 
 from quotex import __version__, evaluate
-from quotex.batch import DEFAULT_TIMEOUT, Task, Tally, default_jobs, run
+from quotex.batch import DEFAULT_TIMEOUT, Tally, Task, default_jobs, run
 from quotex.extractor import ENGINES, Extractor
-from quotex.inputs import DEFAULT_MAX_CHARS, InputDoc, iter_inputs
+from quotex.inputs import DEFAULT_MAX_CHARS, iter_inputs
 from quotex.outputs import FORMATS, Existing, Renderer, read_existing
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2

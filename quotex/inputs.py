@@ -73,7 +73,7 @@ class InputDoc:
 Skip = Callable[[str], bool]
 
 
-def _keep(doc_id: str) -> bool:
+def _keep_all(doc_id: str) -> bool:
     return False
 
 
@@ -81,7 +81,7 @@ def iter_inputs(
     paths: Iterable[str | os.PathLike[str]],
     *,
     max_chars: int = DEFAULT_MAX_CHARS,
-    skip: Skip = _keep,
+    skip: Skip | None = None,
 ) -> Iterator[InputDoc]:
     """Yield the documents of every path, in the order given.
 
@@ -98,6 +98,7 @@ def iter_inputs(
         One ``InputDoc`` per document, with ``error`` set where the document could not be read.
         A path that does not exist yields one error document whose id is the path as given.
     """
+    skip = skip or _keep_all
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
@@ -111,7 +112,7 @@ def iter_inputs(
             yield read_text_file(path, path.name, max_chars=max_chars)
 
 
-def iter_directory(root: Path, *, max_chars: int = DEFAULT_MAX_CHARS, skip: Skip = _keep) -> Iterator[InputDoc]:
+def iter_directory(root: Path, *, max_chars: int = DEFAULT_MAX_CHARS, skip: Skip = _keep_all) -> Iterator[InputDoc]:
     """Yield every ``*.txt`` file below ``root``, sorted by relative path."""
     # Only the names are listed up front; each text is read when its turn comes.
     relative = sorted(p.relative_to(root).as_posix() for p in root.rglob(TEXT_GLOB) if not p.is_dir())
@@ -155,7 +156,7 @@ def iter_jsonl(path: Path, *, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[In
     with handle:
         lineno = 0
         try:
-            for lineno, raw in enumerate(handle, start=1):  # noqa: B007 - lineno is reported below
+            for lineno, raw in enumerate(handle, start=1):
                 if not raw.strip():
                     continue
                 yield _parse_jsonl_line(raw, path, lineno, max_chars)
@@ -200,7 +201,8 @@ def decode(data: bytes) -> tuple[str, str | None, str | None]:
             try:
                 text = data.decode(codec)
             except UnicodeDecodeError as exc:
-                return "", None, f"[E103] not valid {codec} after its byte-order mark ({exc.reason} at offset {exc.start})"
+                where = f"{exc.reason} at offset {exc.start}"
+                return "", None, f"[E103] not valid {codec} after its byte-order mark ({where})"
             return text, (None if codec == "utf-8-sig" else codec), None
     binary = binary_reason(data)
     if binary is not None:

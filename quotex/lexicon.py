@@ -64,3 +64,28 @@ def verb_forms(name: str) -> dict[str, str]:
         for form in forms:
             out[f"{form} {particle}" if particle else form] = lemma.replace("_", " ")
     return out
+
+
+@functools.cache
+def _outlet_heads() -> frozenset[str]:
+    return frozenset(load("outlet_heads"))
+
+
+def is_outlet(phrase: str) -> bool:
+    """Is ``phrase`` a news outlet: a known one, or a capitalised name with an outlet word
+    ("Tehran Times", "Radio Sahel")?"""
+    words = phrase.split()
+    if words and words[0].lower() in ("the", "a"):
+        words = words[1:]
+    if not words:
+        return False
+    if " ".join(words).lower() in words_of("media_outlets"):
+        return True
+    return all(w[:1].isupper() for w in words if w.lower() not in ("of", "the", "and", "am", "de", "la", "le")) and any(
+        w in _outlet_heads() for w in words
+    )
+
+
+def words_of(name: str) -> frozenset[str]:
+    """Alias of ``words`` for call sites where that name is taken."""
+    return words(name)

@@ -9,6 +9,7 @@ Stanza's own default (``$STANZA_RESOURCES_DIR`` or its cache directory; the olde
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import json
 import logging
@@ -50,8 +51,9 @@ class ModelsNotFoundError(FileNotFoundError):
         )
 
 
+@functools.cache
 def stanza_installed() -> bool:
-    """Are Stanza and torch importable?  (Checked without importing them.)"""
+    """Are Stanza and torch importable?  (Checked without importing them, once per process.)"""
     return all(importlib.util.find_spec(name) is not None for name in ("stanza", "torch"))
 
 

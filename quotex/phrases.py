@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import functools
 
+import regex
+
 from quotex import lexicon
+from quotex.segment import TIMEOUT
 
 Tok = tuple[int, int]
 
@@ -93,6 +96,8 @@ def is_head(word: str) -> bool:
     base = low[:-2] if low.endswith(("’s", "'s")) else low
     if base.endswith("s") and (base[:-1] in _nouns() or (base.endswith("es") and base[:-2] in _nouns())):
         return True
+    if low.endswith(("man", "men", "woman", "women", "person", "people")) and len(low) > 5:
+        return True  # "fisherman", "chairwoman", "spokespeople"
     return base in _nouns() or (
         len(low) > 4 and low.endswith(("er", "ers", "ist", "ists", "ian", "ians", "ant", "ants", "ent", "ents",
                                        "or", "ors")) and low not in NOT_AGENTS
@@ -136,7 +141,24 @@ def left_np(text: str, toks: list[Tok], end_index: int, sentence_start: int) -> 
             if first is not None:
                 return (toks[first][0], toks[k][1])
         return toks[last]
+    rel = None
+    if " who " in text[max(0, toks[i][1] - 100) : toks[i][1]]:
+        rel = REL_SOURCE.search(text, max(toks[0][0], toks[i][1] - 120), toks[i][1], timeout=TIMEOUT)
+    if rel is not None and rel.end() >= toks[i][1]:
+        # "An official who spoke on condition of anonymity said"
+        return (rel.start(1), rel.end(1))
     closing_comma = False
+    if head == "," and i >= 2:
+        # "Ana Sousa, a nurse at the Santa Luzia clinic, said": the whole appositive goes with the name
+        k = i - 1
+        while k > 0 and _word(text, toks[k]) != "," and i - k < 16 and _word(text, toks[k]).lower() not in STOPS - {
+                "at", "in", "of", "for", "from", "with", "on", "who"} | {"said", "says"}:
+            k -= 1
+        if k > 0 and _word(text, toks[k]) == "," and _word(text, toks[k + 1]).lower() in APPOSITIVE_START \
+                and is_capitalised(_word(text, toks[k - 1])):
+            name_first = _scan_left(text, toks, k - 1, names_only=True)
+            if name_first is not None and not _after_preposition(text, toks, name_first):
+                return (toks[name_first][0], toks[i - 1][1])
     if head == "," and i >= 1:
         # "The prosecutor, Elena Varga, said" / "Kofi Asante, the coordinator, recalled"
         closing_comma = True
@@ -175,9 +197,26 @@ def left_np(text: str, toks: list[Tok], end_index: int, sentence_start: int) -> 
             return None
     elif closing_comma:
         return None
+    if first >= 2 and _word(text, toks[first - 1]).lower() in ("by", "from") and is_head(_word(text, toks[first - 2])) \
+            and _doc_noun(_word(text, toks[first - 2])):
+        # "A poll by the Institute for Public Opinion suggests"
+        doc_first = _scan_left(text, toks, first - 2)
+        if doc_first is not None:
+            first = doc_first
     return (toks[first][0], toks[last][1])
 
 
+def _doc_noun(word: str) -> bool:
+    low = word.lower()
+    docs = lexicon.words("document_nouns")
+    return low in docs or (low.endswith("s") and low[:-1] in docs)
+
+
+# A source with a relative clause: "An official who spoke on condition of anonymity".
+REL_SOURCE = regex.compile(
+    r"(?:^|(?<=[,;]\s?)|(?<=\s))((?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any)\s+"
+    r"(?:[\w’'\-]+\s+){0,4}?[\w’'\-]+\s+who\s+[^,;:\"“”]{3,90}?)\s*$"
+)
 ABBREVIATED_TITLES = frozenset("dr mr mrs ms prof sen rep gov gen col lt sgt capt st jr sr rev".split())
 APPOSITIVE_START = frozenset("a an the who its his her their former chief senior head".split())
 
@@ -214,6 +253,12 @@ def _scan_left(text: str, toks: list[Tok], last: int, names_only: bool = False) 
             # "the country's", "a group of": a determiner usually starts the phrase
             if j >= 0 and _word(text, toks[j]).lower() in ("of", "for", "from", "at", "'s", "’s"):
                 continue
+            # "people familiar with the matter", "sources close to the talks"
+            if j >= 1 and _word(text, toks[j]).lower() in ("with", "to", "on", "in") and _word(
+                    text, toks[j - 1]).lower() in ("familiar", "close", "knowledge", "briefed", "involved"):
+                first = j - 1
+                j -= 2
+                continue
             break
         elif low in NP_INNER or w in ("-", "&", "."):
             pass
@@ -221,9 +266,9 @@ def _scan_left(text: str, toks: list[Tok], last: int, names_only: bool = False) 
             break
         else:
             # a lower-case modifier or title noun: "military officials", "spokesperson Guo"
-            if seen_name and low not in _nouns():
+            if seen_name and not is_head(w):
                 break
-            if low in _nouns():
+            if low in _nouns() or is_head(w):
                 seen_name = False  # "airport director Lena Fischer": modifiers may precede the title
                 lower_run = 0
             else:
@@ -232,8 +277,8 @@ def _scan_left(text: str, toks: list[Tok], last: int, names_only: bool = False) 
                 break
         first = j
         j -= 1
-    while first < last and _word(text, toks[first]).lower() in NP_INNER | {"-", "&", "."}:
-        first += 1
+    while first < last and (_word(text, toks[first]) in NP_INNER or _word(text, toks[first]) in ("-", "&", ".")):
+        first += 1  # a lower-case particle or joiner cannot open the phrase ("Le Soleil" can)
     if first == 0 and _word(text, toks[0]).lower() in INTRO_WORDS and first < last:
         first += 1
     return first

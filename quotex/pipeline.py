@@ -1,28 +1,48 @@
 """The chain of stages that turns a text into quotes.
 
 find quote marks -> find cues -> direct rules -> indirect rules -> continuations and floating
-quotes -> merge -> resolve speakers and classify sources.
+quotes -> merge -> [parser stage: parse the sentences the rules left open, read attributions off
+the trees, merge] -> resolve speakers and classify sources.
 """
 
 from __future__ import annotations
 
-from quotex import attribution, cues, marks, rules, segment
+from collections.abc import Sequence
+from typing import Any
+
+import attrs
+
+from quotex import attribution, cues, marks, parser, rules, segment
+from quotex.cues import Cue
 from quotex.records import Quote
 from quotex.rules import Context, Draft
+from quotex.segment import Segment
+from quotex.tree import Tree
+
+
+def context(text: str) -> Context:
+    """A document's paragraphs, sentences and quoted pieces."""
+    paras = segment.paragraphs(text)
+    sents = segment.sentences(text, paras)
+    pieces = marks.find_pieces(text, paras)
+    return Context(text, paras, sents, pieces)
+
+
+def rule_stage(text: str) -> tuple[Context, list[Cue], list[Draft]]:
+    """Run the rule stages; returns the document context, its cues and the merged drafts."""
+    ctx = context(text)
+    found = cues.find_cues(text)
+    direct, used, unattributed = rules.direct_quotes(ctx, found)
+    taken = [s for d in direct for s in d.spans]
+    indirect = rules.indirect_quotes(ctx, found, used, direct)
+    drafts = merge(ctx, direct, indirect)
+    drafts = continuations(ctx, drafts, unattributed)
+    return ctx, found, drafts
 
 
 def analyse(text: str) -> tuple[Context, list[Draft]]:
     """Run the rule stages; returns the document context and the merged drafts."""
-    paras = segment.paragraphs(text)
-    sents = segment.sentences(text, paras)
-    pieces = marks.find_pieces(text, paras)
-    ctx = Context(text, paras, sents, pieces)
-    found = cues.find_cues(text)
-    direct, used, unattributed = rules.direct_quotes(ctx, found)
-    taken = [s for d in direct for s in d.spans]
-    indirect = rules.indirect_quotes(ctx, found, used, taken)
-    drafts = merge(ctx, direct, indirect)
-    drafts = continuations(ctx, drafts, unattributed)
+    ctx, _, drafts = rule_stage(text)
     return ctx, drafts
 
 
@@ -32,6 +52,48 @@ def run_rules(text: str) -> list[Quote]:
         return []
     ctx, drafts = analyse(text)
     return attribution.finish(ctx, drafts)
+
+
+@attrs.define
+class Open:
+    """A document between the rules and the parser: what the rules found, what is left to parse."""
+
+    ctx: Context
+    drafts: list[Draft]
+    sentences: list[Segment]
+
+
+def open_document(text: str, select: str = "candidates") -> Open:
+    """Run the rules and pick the sentences for the parser (see ``parser.candidates``)."""
+    if not text.strip():
+        return Open(context(""), [], [])
+    ctx, found, drafts = rule_stage(text)
+    return Open(ctx, drafts, parser.candidates(ctx, found, drafts, select=select))
+
+
+def close_document(doc: Open, trees: Sequence[Tree]) -> list[Quote]:
+    """Merge the attributions of the parsed sentences into the rules' and build the quotes."""
+    drafts = parser.merge(doc.ctx, doc.drafts, parser.drafts_from(doc.ctx, trees))
+    return attribution.finish(doc.ctx, drafts)
+
+
+def run_parsed(texts: Sequence[str], nlp: Any, select: str = "candidates") -> list[list[Quote]]:
+    """Run rules plus the parser stage over several documents, parsing their sentences in one call."""
+    docs = [open_document(t, select) for t in texts]
+    return close_documents(docs, nlp)
+
+
+def close_documents(docs: Sequence[Open], nlp: Any) -> list[list[Quote]]:
+    """Parse the open sentences of several documents in one call, then finish each document."""
+    items = [(d.ctx.text, s) for d in docs for s in d.sentences]
+    trees = parser.parse(nlp, items)
+    out = []
+    at = 0
+    for d in docs:
+        mine = [t for ts in trees[at : at + len(d.sentences)] for t in ts]
+        at += len(d.sentences)
+        out.append(close_document(d, mine))
+    return out
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:

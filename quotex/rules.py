@@ -51,6 +51,16 @@ CITING = regex.compile(r",\s*(?:citing|quoting)\s+([^,]{2,80}?)\s*,\s*$", regex.
 AGENT = regex.compile(
     r",\s*(?:\w+ly\s+)?(?:first\s+)?(?:reported|published|released|cited|quoted)\s+by\s+([^,]{2,80}?)\s*,\s*$"
 )
+# A relay closing the sentence: ", the Baltic Times reports, citing Interfax."
+TRAILING_RELAY = regex.compile(
+    r"\s*,\s*([^,]{2,60}?)\s+(?:reports|reported|writes|wrote)(?:\s*,?\s*(?:citing|quoting)\s+([^,.;]{2,60}))?"
+    r"\s*[.!?]?\s*$"
+)
+# An outlet named in an opening phrase: "Speaking to Radio Sahel, ...", "In an interview with CNN, ..."
+INTRO_RELAY = regex.compile(
+    r"(?:Speaking|Talking|Writing)\s+(?:to|with|on|in)\s+([^,]{2,60}),|In\s+an?\s+(?:\w+\s+)?interview\s+"
+    r"(?:with|on)\s+([^,]{2,60}),"
+)
 # After a relay's cue: "reports citing Russian media".
 CITED_BY = regex.compile(r",?\s*(?:citing|quoting)\s+([^,.;]{2,60})", regex.IGNORECASE)
 # Words a reported clause may start with when it has no "that".
@@ -426,9 +436,10 @@ def _after_intro(text: str, toks: list[Tok], sub: Span) -> bool:
 # -------------------------------------------------------------------------- indirect speech
 
 
-def indirect_quotes(ctx: Context, found: list[Cue], used: set[int], taken: list[Span]) -> list[Draft]:
+def indirect_quotes(ctx: Context, found: list[Cue], used: set[int], direct: list[Draft]) -> list[Draft]:
     """Reported speech: ``S said (that) C``, ``According to S, C``, ``C, S said``, and kin."""
     text = ctx.text
+    taken = [s for d in direct for s in d.spans]
     drafts: list[Draft] = []
     by_sent: dict[int, list[Cue]] = {}
     for cue in found:
@@ -456,6 +467,11 @@ def indirect_quotes(ctx: Context, found: list[Cue], used: set[int], taken: list[
             if k is None:
                 continue
             if cue.lemma == "according to":
+                host = _relay_host(ctx, cue, sent, local + [x for x in direct if x.cue and sent.start <= x.cue[0]])
+                if host is not None:
+                    # "Trump admitted to the payments, according to prosecutors": a relay
+                    host.via.append(_according_source(ctx, toks, k, cue, sent))
+                    continue
                 d = _according_to(ctx, toks, k, cue, sent, para, covered)
             else:
                 d = _verb_clause(ctx, toks, k, cue, sent, para, local)
@@ -518,6 +534,41 @@ def _trailing(ctx: Context, toks: list[Tok], index: dict[int, int], cue: Cue, se
         return None
     rule = "indirect:content-cue-source" if inverted else "indirect:content-source-cue"
     return Draft([(a, b)], "indirect", (cue.start, cue.end), src, rule, 0.8, para)
+
+
+def _intro_relay(ctx: Context, sent: Segment) -> list[Span]:
+    """ "Speaking to Radio Sahel, ...", "In an interview with CNN, ...": the outlet is a relay."""
+    m = INTRO_RELAY.match(ctx.text, sent.start, sent.end, timeout=TIMEOUT)
+    group = 0 if m is None else (1 if m.group(1) else 2)
+    if m and _is_media(m.group(group)):
+        return [m.span(group)]
+    return []
+
+
+def _relay_host(ctx: Context, cue: Cue, sent: Segment, drafts: list[Draft]) -> Draft | None:
+    """The attribution that a trailing "according to X" relays, if one ends right before it."""
+    text = ctx.text
+    before = text[sent.start : cue.start].rstrip()
+    if not before.endswith(","):
+        return None
+    for d in reversed(drafts):
+        if d.cue is None or not (sent.start <= d.cue[0] < cue.start):
+            continue
+        gap = text[max(d.cue[1], d.spans[-1][1]) : cue.start]
+        if len(gap.split()) <= 8 and "." not in gap.strip(" ,\"”’'"):
+            return d
+    return None
+
+
+def _according_source(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment) -> Span:
+    text = ctx.text
+    j = k
+    while j < len(toks) and toks[j][0] < cue.end:
+        j += 1
+    start = j
+    while j < len(toks) and _w(text, toks[j]) not in (",", ";", ".", "!", "?", "\"", "“", "”", "(", ":"):
+        j += 1
+    return (toks[start][0], toks[j - 1][1]) if j > start else (cue.end, cue.end)
 
 
 def _according_to(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment, para: int,
@@ -672,7 +723,8 @@ def _verb_clause(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment,
         kind_hint = "quoted"
     elif cue.classes & {PREDICATE} and (pred := _predicate(ctx, toks, k, cue, src, sent, para)) is not None:
         return pred
-    elif cue.classes & {REPORT, BELIEF} and low not in NO_START and w[:1].isalnum() and _clause_follows(text, toks, j):
+    elif cue.classes & {REPORT, BELIEF} and (low not in NO_START or _quantity(text, toks, j)) and w[:1].isalnum() \
+            and _clause_follows(text, toks, j):
         pass  # "Police alleged the accused performed two attacks": a clause without "that"
     elif cue.classes & {OBJECT} and not cue.classes & {BARE}:
         if low in NO_START - {"to"} and cue.lemma in ("warn", "call for"):
@@ -682,7 +734,8 @@ def _verb_clause(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment,
         rule = "indirect:object"
     elif cue.classes & {BARE}:
         low = regex.split(r"[’']", low)[0]
-        if low in NO_START or w in ",.;!?)" or not (low in CLAUSE_START or is_capitalised(w) or w[:1].isdigit()):
+        if (low in NO_START and not _quantity(text, toks, j)) or w in ",.;!?)" or not (
+                low in CLAUSE_START or is_capitalised(w) or w[:1].isdigit() or _quantity(text, toks, j)):
             return None
         if low in OBJECT_PRONOUNS - {"it", "you", "her"}:
             return None
@@ -695,6 +748,11 @@ def _verb_clause(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment,
     span = _cut(ctx, toks[j][0], sent.end, toks, nominal=rule == "indirect:object")
     if span[1] - span[0] < 3 or (len(text[span[0] : span[1]].split()) < 2 and kind_hint != "quoted"):
         return None
+    m_relay = TRAILING_RELAY.match(text, span[1], sent.end, timeout=TIMEOUT)
+    if m_relay and _is_media(m_relay.group(1)):
+        # "..., the Baltic Times reports, citing Interfax."
+        via.extend(_trim(text, g[0], g[1]) for g in (m_relay.span(1), m_relay.span(2)) if g[0] >= 0)
+    via.extend(_intro_relay(ctx, sent))
     conf = 0.85 if has_that else 0.7
     if BELIEF in cue.classes and REPORT not in cue.classes:
         conf -= 0.15
@@ -717,11 +775,18 @@ def _is_media(phrase: str) -> bool:
     """An outlet or the press: "The Telegraph", "reporters", "state media"."""
     low = phrase.lower().strip()
     bare = low[4:] if low.startswith("the ") else low
-    return (
-        low in lexicon.words("media_outlets")
-        or bare in lexicon.words("media_outlets")
-        or bare.split()[-1:] in (["media"], ["press"], ["reporters"], ["journalists"], ["newspaper"])
+    return lexicon.is_outlet(phrase.strip()) or bare.split()[-1:] in (
+        ["media"], ["press"], ["reporters"], ["journalists"], ["newspaper"]
     )
+
+
+def _quantity(text: str, toks: list[Tok], j: int) -> bool:
+    """ "at least 12 homes", "about 300 people", "more than half": a subject, not a preposition."""
+    words = [_w(text, t).lower() for t in toks[j : j + 3]]
+    return bool(words) and (words[:2] in (["at", "least"], ["more", "than"], ["up", "to"], ["fewer", "than"],
+                                         ["less", "than"]) or (words[0] in ("about", "around", "over", "nearly",
+                                                                           "almost", "some") and len(words) > 1
+                            and words[1][:1].isdigit()))
 
 
 def _clause_follows(text: str, toks: list[Tok], j: int, reach: int = 7) -> bool:
@@ -792,6 +857,9 @@ def _cut(ctx: Context, start: int, end: int, toks: list[Tok], nominal: bool = Fa
         comma = text.find(",", start, stop)
         if comma > 0 and not ctx.in_quote(comma):
             stop = comma
+    tr = TRAILING_RELAY.search(text, start, stop, timeout=TIMEOUT)
+    if tr and _is_media(tr.group(1)):
+        stop = tr.start()
     semi = text.find(";", start, stop)
     if semi > 0 and not ctx.in_quote(semi):
         stop = semi

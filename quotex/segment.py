@@ -27,8 +27,9 @@ ABBREVIATION = regex.compile(
 )
 
 # A word: letters and digits, with inner apostrophes, dots, hyphens and ampersands.
-# "China’s", "Caliber.Az", "O'Brien", "post-war", "AT&T"; any other non-space is its own token.
-TOKEN = regex.compile(r"[\p{L}\p{N}\p{M}]+(?:[’'.\-&][\p{L}\p{N}\p{M}]+)*|[^\s\p{L}\p{N}]")
+# "China’s", "Caliber.Az", "O'Brien", "post-war", "AT&T", "Tenants' leader"; any other non-space is
+# its own token.
+TOKEN = regex.compile(r"[\p{L}\p{N}\p{M}]+(?:[’'.\-&][\p{L}\p{N}\p{M}]+)*(?:(?<=s)[’'](?=\s+\p{Ll}))?|[^\s\p{L}\p{N}]")
 
 
 @attrs.frozen

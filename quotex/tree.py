@@ -142,7 +142,7 @@ class Tree:
         """Character offsets of words ``a..b`` with punctuation and ``that`` trimmed off the edges."""
         while a < b and (self.word(a).upos == "PUNCT" or self.word(a).text in PUNCT_EDGE):
             a += 1
-        while b > a and (self.word(b).upos == "PUNCT" and self.word(b).text not in "\"”’'?!"
+        while b > a and ((self.word(b).upos == "PUNCT" and self.word(b).text not in "\"”’'?!")
                          or self.word(b).text in PUNCT_EDGE or self.word(b).deprel == "cc"):
             b -= 1
         return self.word(a).start, self.word(b).end
@@ -286,7 +286,7 @@ def _clause(tree: Tree, c: Word) -> Span:
     """The span of a clause headed by ``c``, without a leading ``that`` or trailing attributions."""
     keep = tree.subtree(c.index, skip=_attached_attributions(tree, c))
     a, b = tree.run(keep, c.index)
-    while a < b and (tree.word(a).low in CLAUSE_MARKS and tree.word(a).deprel == "mark" or tree.word(a).upos == "PUNCT"):
+    while a < b and ((tree.word(a).low in CLAUSE_MARKS and tree.word(a).deprel == "mark") or tree.word(a).upos == "PUNCT"):
         a += 1
     return tree.span(a, b)
 
@@ -312,9 +312,7 @@ def _attached_attributions(tree: Tree, c: Word) -> set[int]:
     """Children of a clause that are attributions of their own ("..., according to X", "..., he said")."""
     out = set()
     for k in tree.kids(c.index):
-        if k.deprel.startswith("parataxis") and cue_of(tree, k) is not None:
-            out.add(k.index)
-        elif k.deprel.startswith("obl") and any(x.low == "according" for x in tree.kids(k.index, "case")):
+        if (k.deprel.startswith("parataxis") and cue_of(tree, k) is not None) or (k.deprel.startswith("obl") and any(x.low == "according" for x in tree.kids(k.index, "case"))):
             out.add(k.index)
     return out
 

@@ -1,0 +1,128 @@
+"""The parser stage: which sentences to parse, parsing them in bulk, and merging what the trees show.
+
+The rules run first.  A sentence goes to the parser only when the rules leave it open: it holds
+a cue word outside quotation marks that no rule used and no rule's content or source covers, or
+a quotation that no rule attributed.  Sentences of many documents are parsed in one Stanza call
+(each sentence its own Stanza ``Document``, so Stanza batches them), and the trees' offsets are
+shifted back onto the original text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from quotex import tree as treemod
+from quotex.cues import BELIEF, OBJECT, PHRASE, REPORT, Cue
+from quotex.models import MAX_SENTENCE_CHARS
+from quotex.rules import Context, Draft
+from quotex.segment import Segment
+from quotex.tree import Tree
+
+Span = tuple[int, int]
+
+#: Which sentences to parse: those the rules leave open (the cascade), or every one.
+SELECT = ("candidates", "all")
+
+
+def _overlap(a: Span, b: Span) -> int:
+    return min(a[1], b[1]) - max(a[0], b[0])
+
+
+def candidates(ctx: Context, found: Sequence[Cue], drafts: Sequence[Draft], *, select: str = "candidates",
+               max_chars: int = MAX_SENTENCE_CHARS) -> list[Segment]:
+    """The sentences worth parsing, in text order.
+
+    Args:
+        ctx: the document.
+        found: the cue candidates of the document.
+        drafts: what the rules found.
+        select: ``"candidates"`` for the sentences the rules leave open, ``"all"`` for every one.
+        max_chars: longer sentences are never parsed (the parser's cost grows with length, and
+            such "sentences" are mostly lists or run-on text the splitter could not cut).
+    """
+    sents = [s for s in ctx.sents if s.end - s.start <= max_chars and s.end > s.start]
+    if select == "all":
+        return sents
+    if select != "candidates":
+        raise ValueError(f"[E403] select must be one of {', '.join(SELECT)}, not {select!r}")
+    used = {d.cue[0] for d in drafts if d.cue is not None}
+    taken = [s for d in drafts for s in d.spans] + [d.source for d in drafts if d.source is not None]
+    open_at: set[int] = set()
+    for cue in found:
+        if cue.start in used or ctx.in_quote(cue.start) or not cue.classes & {REPORT, BELIEF, OBJECT, PHRASE}:
+            continue
+        if any(a <= cue.start < b for a, b in taken):
+            continue
+        open_at.add(ctx.sentence_at(cue.start).index)
+    for group in ctx.groups.values():
+        first = group[0]
+        if ctx.is_term(group) or any(_overlap((p.start, p.end), s) > 0 for p in group for s in taken):
+            continue
+        open_at.add(ctx.sentence_at(first.start).index)
+    return [s for s in sents if s.index in open_at]
+
+
+def parse(nlp: Any, items: Sequence[tuple[str, Segment]]) -> list[list[Tree]]:
+    """Parse sentences of many documents in one Stanza call.
+
+    Args:
+        nlp: a loaded Stanza pipeline (``models.load_pipeline``).
+        items: ``(document text, sentence)`` pairs.
+
+    Returns:
+        For each item, the trees Stanza made of it (one, unless it split the sentence further),
+        with offsets into that item's document text.
+    """
+    if not items:
+        return []
+    from stanza import Document  # heavy: only when the parser actually runs
+
+    docs = [Document([], text=text[s.start : s.end]) for text, s in items]
+    done = nlp(docs)
+    return [
+        [Tree.from_stanza(sentence, text, s.start) for sentence in doc.sentences]
+        for doc, (text, s) in zip(done, items)
+    ]
+
+
+def drafts_from(ctx: Context, trees: Sequence[Tree]) -> list[Draft]:
+    """The attributions of a document's parsed sentences."""
+    out: list[Draft] = []
+    for t in trees:
+        out.extend(treemod.attributions(ctx, t))
+    return out
+
+
+def merge(ctx: Context, rule_drafts: list[Draft], parsed: list[Draft]) -> list[Draft]:
+    """Add the parser's drafts to the rules' without duplicates, in text order.
+
+    Where both found the same attribution (the same cue, or contents that mostly overlap), the
+    rules' draft is kept, with the parser's rule appended to ``rule`` ("indirect:...+parser:ccomp"):
+    the rules bound quotations by their marks and clauses by what follows, which the compact
+    parser does not beat.  A parser draft whose cue lies inside a kept draft's content is a
+    nested attribution, and only the outermost one is reported.
+    """
+    out = list(rule_drafts)
+    for p in parsed:
+        twin = None
+        for r in out:
+            if r.cue is not None and p.cue is not None and _overlap(r.cue, p.cue) > 0:
+                twin = r
+                break
+            shared = sum(max(0, _overlap(a, b)) for a in p.spans for b in r.spans)
+            size = min(sum(b - a for a, b in p.spans), sum(b - a for a, b in r.spans))
+            if size > 0 and shared >= 0.5 * size:
+                twin = r
+                break
+        if twin is not None:
+            if twin in rule_drafts and p.rule not in twin.rule:
+                twin.rule = f"{twin.rule}+{p.rule}"
+            continue
+        if p.cue is not None and any(a <= p.cue[0] < b for r in out for a, b in r.spans):
+            continue
+        if any(_overlap(s, (a, b)) > 0 for r in out if r.kind != "indirect" for a, b in r.spans for s in p.spans):
+            continue  # never cut into a quotation the rules attributed
+        out.append(p)
+    out.sort(key=lambda d: d.spans[0][0])
+    return out
