@@ -20,8 +20,8 @@ WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}’'.\-&]*")
 HEDGE_BEFORE = regex.compile(r"\b(?:reportedly|allegedly|purportedly|supposedly)\b", regex.IGNORECASE)
 # A run of capitalised words that may be a name: "French President Emmanuel Macron", "J. R. Smith".
 NAME_RUN = regex.compile(
-    r"(?<![\p{L}\p{N}])(?:\p{Lu}[\p{L}\p{M}’'\-]+|\p{Lu}\.)"
-    r"(?:\s+(?:\p{Lu}[\p{L}\p{M}’'\-]+|\p{Lu}\.|de|van|von|der|den|bin|al|da|di|la|le|del|dos|am|ibn))*"
+    r"(?<![\p{L}\p{N}])(?:\p{Lu}[\p{L}\p{M}’'\-]+\.?|\p{Lu}\.)"
+    r"(?:\s+(?:\p{Lu}[\p{L}\p{M}’'\-]+\.?|\p{Lu}\.|de|van|von|der|den|bin|al|da|di|la|le|del|dos|am|ibn))*"
 )
 # "Federal Security Service (FSB)": an acronym defined in the text.
 ACRONYM = regex.compile(r"((?:\p{Lu}[\p{L}\-’']+\s+(?:of\s+|for\s+|and\s+|the\s+)*){1,7})\((\p{Lu}{2,8})\)")
@@ -29,7 +29,12 @@ ACRONYM = regex.compile(r"((?:\p{Lu}[\p{L}\-’']+\s+(?:of\s+|for\s+|and\s+|the\
 # "a poll published by NBC News".
 AFFILIATION = regex.compile(r"\s+(?:of|from|at|with)\s+(?:the\s+)?\p{Lu}.*$")
 ISSUED_BY = regex.compile(
-    r"\s+(?:published|released|issued|conducted|commissioned|written|filed)?\s*by\s+(.+?)(?:\s+(?:last|this|on)\b.*)?$"
+    r"\s+(?:published|released|issued|conducted|commissioned|written|filed)?\s*(?:by|from)\s+(.+?)"
+    r"(?:\s+(?:last|this|on|in)\b.*)?$"
+)
+# "a UNICEF report published on Monday": the participle phrase says nothing of the source
+TRAILING_PARTICIPLE = regex.compile(
+    r"\s+(?:published|released|issued|posted|seen|obtained|filed|dated|made\s+public|sent|circulated)\b.*$"
 )
 # Heads of news outlet names: "Tehran Times", "Saudi Press Agency", "Fox News".
 OUTLET_NAME = regex.compile(
@@ -127,7 +132,8 @@ class Mention:
                 "report", "reports") else "document"
             self.name = issuer.name or " ".join(_strip_det(WORD.findall(issued.group(1)))) or None
             return
-        self._core(text)
+        cut = TRAILING_PARTICIPLE.search(text, timeout=TIMEOUT)
+        self._core(text[: cut.start()] if cut and cut.start() > 0 else text)
 
     def _appositive(self, head: str, tail: str) -> bool:
         """ "Maria Lopez, a nurse at the clinic" / "The prosecutor, Elena Varga"."""
@@ -136,6 +142,12 @@ class Mention:
             return False
         first = Mention.parse(head)
         second = Mention.parse(tail)
+        if second.type == "named_person" and second.name and first.type != "named_person" and not _capitalised(
+                WORD.findall(head)[-1]):
+            # "The head of the port authority, Hamid Rahimi"
+            self.type, self.name = "named_person", second.name
+            self.title = second.title or head
+            return True
         if first.type == "named_person" and first.name:
             self.type, self.name = "named_person", first.name
             self.title = first.title or tail
@@ -167,6 +179,10 @@ class Mention:
             self.type, self.name = "named_organization", _places()[joined]
             return
         head = words[-1]
+        lead = next((i for i, w in enumerate(words) if w.lower() in ("of", "for", "at", "from", "in", "with")), 0)
+        if lead and not _capitalised(words[0]) and not _capitalised(words[lead - 1]):
+            self._common(words)  # "researchers from the University of Washington"
+            return
         if not _capitalised(head) or (len(words) == 1 and _common_noun(head)):
             self._common(words)  # "officials", and "Officials" opening a sentence
             return
@@ -215,6 +231,9 @@ class Mention:
         if _in(words[-1], "document_nouns"):
             self.type, self.name = "document", None
             return
+        if all(_in(w.rstrip("."), "title_words") for w in words):
+            self.type = "unnamed_person"  # "a Republican", "the Senator"
+            return
         self.type = "named_person"
         self.name = " ".join(w for w in words if not _in(w.rstrip("."), "title_words")) or " ".join(words)
         title = [w for w in words if _in(w.rstrip("."), "title_words")]
@@ -222,6 +241,11 @@ class Mention:
 
     def _common(self, words: list[str]) -> None:
         """A mention whose head is a common noun: "officials", "the report", "a spokesperson"."""
+        for i, w in enumerate(words[1:], start=1):
+            # "a senior official at the finance ministry" -> "official"
+            if w.lower() in ("of", "for", "at", "from", "in", "with", "on") and not _capitalised(words[i - 1]):
+                words = words[:i]
+                break
         head = words[-1].lower().rstrip("’'s") if words[-1].lower().endswith(("’s", "'s")) else words[-1].lower()
         caps = [w for w in words[:-1] if _capitalised(w)]
         if head in INSTITUTIONS:
@@ -275,6 +299,7 @@ def _as_written(text: str, words: list[str]) -> str:
 class Person:
     name: str
     gender: str | None = None
+    titles: list[str] = attrs.field(factory=list)
 
 
 class Entities:
@@ -286,6 +311,7 @@ class Entities:
         self.by_name: dict[str, Person] = {}
         self.mentions: list[tuple[int, Person]] = []  # sorted by position
         self.acronyms: dict[str, str] = {}
+        self.bodies: list[tuple[int, str, str]] = []  # (position, name, type) of organisations and outlets
         self._scan()
 
     def _scan(self) -> None:
@@ -300,7 +326,13 @@ class Entities:
             lead = WORD.findall(before)[-3:]
             lead = [w for w in lead if not _capitalised(w)]
             phrase = " ".join([*lead[-1:], m.group()]) if lead and _in(lead[-1], "person_nouns") else m.group()
+            phrase = _drop_function_words(phrase)
+            if not phrase:
+                continue
             men = Mention.parse(phrase)
+            if men.type in ("named_organization", "media") and men.name:
+                self.bodies.append((m.start(), men.name, men.type))
+                continue
             if men.type != "named_person" or not men.name:
                 continue
             parts = men.name.split()
@@ -308,9 +340,9 @@ class Entities:
             first = parts[0].lower().rstrip(".")
             described = regex.match(r",\s+(?:a|an|the|who|\d)", after) is not None
             if men.title or (len(parts) >= 2 and (first in _gender_words() or described)):
-                found.append((m.start() + m.group().find(parts[0]), men.name, _gender_of(men)))
-        for pos, name, gender in found:
-            self.add(name, gender, pos)
+                found.append((m.start() + m.group().find(parts[0]), men.name, _gender_of(men), men.title))
+        for pos, name, gender, title in found:
+            self.add(name, gender, pos, title)
         # later short forms: "Guo", "Macron"
         for person in list(self.people):
             parts = person.name.split()
@@ -327,7 +359,7 @@ class Entities:
             return
         self.mentions.insert(i, (pos, person))
 
-    def add(self, name: str, gender: str | None, pos: int) -> Person:
+    def add(self, name: str, gender: str | None, pos: int, title: str | None = None) -> Person:
         """Register a person (or a short form of one already known) mentioned at ``pos``."""
         person = self.find(name)
         if person is None:
@@ -338,8 +370,27 @@ class Entities:
             person.name = name
         if person.gender is None:
             person.gender = gender
+        if title:
+            person.titles.append(title.lower())
         self._mention(pos, person)
         return person
+
+    def described(self, noun: str, pos: int) -> Person | None:
+        """The person last mentioned before ``pos`` whose title has ``noun`` ("the minister")."""
+        i = bisect.bisect_left(self.mentions, pos, key=lambda x: x[0])
+        for _, person in reversed(self.mentions[:i]):
+            if any(noun in regex.findall(r"[\w-]+", t) for t in person.titles):
+                return person
+        return None
+
+    def body(self, noun: str, pos: int, kind: str | None = None) -> tuple[str, str] | None:
+        """The organisation or outlet last named before ``pos`` that ``the <noun>`` points back to."""
+        for at, name, stype in reversed(self.bodies):
+            if at >= pos:
+                continue
+            if noun in name.lower().split() or (kind is not None and stype == kind):
+                return name, stype
+        return None
 
     def find(self, name: str) -> Person | None:
         """The known person that ``name`` names, in full or by a short form."""
@@ -355,15 +406,40 @@ class Entities:
         return None
 
     def pronoun(self, word: str, pos: int) -> Person | None:
-        """The most recent person before ``pos`` that ``he``/``she``/``I`` can refer to."""
+        """The person that ``he``/``she``/``I`` at ``pos`` refers to.
+
+        Sentences are searched from the pronoun's own backwards; within a sentence the first
+        person named (usually its subject) comes first; a person of the other gender is passed over.
+        """
         want = {"he": "m", "she": "f"}.get(word)
         i = bisect.bisect_left(self.mentions, pos, key=lambda x: x[0])
-        for _, person in reversed(self.mentions[:i]):
-            if want is None or person.gender in (None, want):
-                if want is not None and person.gender is None:
-                    person.gender = want  # later pronouns agree with this one
-                return person
+        by_sentence: dict[int, list[Person]] = {}
+        for at, person in self.mentions[:i]:
+            by_sentence.setdefault(self.ctx.sentence_at(at).index, []).append(person)
+        for index in sorted(by_sentence, reverse=True):
+            for person in by_sentence[index]:
+                if want is None or person.gender in (None, want):
+                    if want is not None and person.gender is None:
+                        person.gender = want  # later pronouns agree with this one
+                    return person
         return None
+
+
+# Capitalised words that open a sentence or name a date, never a person's name.
+NOT_NAMES = frozenset(
+    "the a an on in at by for from with after before during since as but and or if when while this that these "
+    "those his her their its our my monday tuesday wednesday thursday friday saturday sunday january february "
+    "march april may june july august september october november december speaking asked according however "
+    "meanwhile".split()
+)
+
+
+def _drop_function_words(phrase: str) -> str:
+    """ "On Wednesday Turkish president Erdoğan" -> "Turkish president Erdoğan"."""
+    words = phrase.split()
+    while words and words[0].lower().rstrip(".,") in NOT_NAMES:
+        words = words[1:]
+    return " ".join(words)
 
 
 def _gender_of(m: Mention) -> str | None:
@@ -398,11 +474,13 @@ def finish(ctx: Context, drafts: list[Draft]) -> list[Quote]:
             else:
                 stype = m.type
                 if m.type == "named_person" and m.name:
-                    person = ents.add(m.name, _gender_of(m), d.source[0])
+                    person = ents.add(m.name, _gender_of(m), d.source[0], m.title)
                     speaker = person.name
                     title = m.title
                 elif m.name:
                     speaker = ents.acronyms.get(m.name, m.name)
+                else:
+                    speaker, stype = _point_back(ents, m, d.source[0], stype)
                 if stype in ("named_organization", "unnamed_group", "media", "anonymous"):
                     last_other = (speaker, stype)
         elif d.inherit and prev is not None:
@@ -429,6 +507,27 @@ def finish(ctx: Context, drafts: list[Draft]) -> list[Quote]:
         out.append(q)
         prev = q
     return out
+
+
+def _point_back(ents: Entities, m: Mention, pos: int, stype: str) -> tuple[str | None, str]:
+    """ "The minister said" -> the minister named earlier; "the agency", "the newspaper" likewise."""
+    words = WORD.findall(m.text)
+    if len(words) < 2 or words[0].lower() not in ("the", "this") or len(words) > 4:
+        return None, stype
+    noun = words[-1].lower()
+    if stype == "unnamed_person":
+        person = ents.described(noun, pos)
+        if person is not None:
+            return person.name, "named_person"
+    elif stype == "media":
+        found = ents.body(noun, pos, kind="media")
+        if found is not None:
+            return found
+    elif stype in ("named_organization", "unknown"):
+        found = ents.body(noun, pos)
+        if found is not None:
+            return found[0], "named_organization" if found[1] != "media" else "media"
+    return None, stype
 
 
 def _via(text: str, span: tuple[int, int]) -> Via:

@@ -241,7 +241,9 @@ def _scan_left(text: str, toks: list[Tok], last: int, names_only: bool = False) 
     while j >= 0 and last - j < 14:
         w = _word(text, toks[j])
         low = w.lower()
-        if low in STOPS or low in _verb_stops() or (not w[:1].isalnum() and w not in ("-", "&", ".")):
+        if low == "in" and seen_name and j > 0 and is_capitalised(_word(text, toks[j - 1])):
+            pass  # "the University of Guelph in Ontario"
+        elif low in STOPS or low in _verb_stops() or (not w[:1].isalnum() and w not in ("-", "&", ".")):
             break
         if is_capitalised(w):
             if j == 0 and low in INTRO_WORDS:
@@ -370,6 +372,13 @@ def clause_subject(text: str, toks: list[Tok]) -> tuple[Tok | None, int]:
         j += 1
     if last < 0 or not is_head(_word(text, toks[last])):
         return None, i
+    # "a Republican, Mark Amodei, has ...": the name in apposition belongs to the subject
+    if last + 2 < len(toks) and _word(text, toks[last + 1]) == "," and is_capitalised(_word(text, toks[last + 2])):
+        k = last + 2
+        while k + 1 < len(toks) and (is_capitalised(_word(text, toks[k + 1])) or _word(text, toks[k + 1]) == "."):
+            k += 1
+        if k + 1 < len(toks) and _word(text, toks[k + 1]) == "," and k - last <= 5:
+            last = k
     return (toks[i][0], toks[last][1]), last
 
 

@@ -327,6 +327,8 @@ def _attribute_before(ctx: Context, first: Piece, cue_at: dict[int, Cue], spans:
         if PHRASE in cue.classes and cue.lemma != "according to" and phrase_at < 0:
             phrase_at = k  # "said in a statement:": the verb before the phrase is the cue
             continue
+        if any(w in (".", "!", "?", ";") for w in tail_words[k + 1 : j + 1]):
+            return None  # the cue belongs to an earlier sentence
         if cue.lemma == "according to":
             after = next((x for x in range(k, j + 1) if toks[x][0] >= cue.end), j + 1)
             src = (toks[after][0], toks[j][1]) if after <= j else None
@@ -645,6 +647,8 @@ def _verb_clause(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment,
     prev = _w(text, toks[k - 1]).lower() if k > 0 else ""
     if prev == "to" or (prev in PASSIVE and cue.form.endswith(("ed", "said", "told", "thought", "known"))):
         return None  # "declined to say", "is expected to", "was told to"
+    if prev in DETERMINERS or prev.endswith(("’s", "'s")):
+        return None  # "the call", "a report", "Trump's claim": nouns, not verbs
     back = k - 1
     while back >= 0 and skippable(_w(text, toks[back])):
         if _w(text, toks[back]).lower() in NEGATION or _w(text, toks[back]).lower().endswith(("n't", "n’t")):

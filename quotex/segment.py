@@ -13,7 +13,7 @@ PARAGRAPH_BREAK = regex.compile(r"\s*\n\s*")
 # A sentence end: . ! or ? (and closing marks or brackets), space, then an opening mark, a
 # capital or a digit.  "He left. She stayed."  /  "It's over." He left.
 SENTENCE_END = regex.compile(
-    r"""(?<=[.!?]|[.!?][\"”’'\)\]]{1,3}|[.!?]\s?[\"”’]|\.\.\.)\s+(?=[\"“‘'(\[]?[\p{Lu}\p{N}])"""
+    r"""(?<=[.!?]|[.!?][\"”’'\)\]]{1,3}|[.!?]\s?[\"”’]|\.\.\.)\s+(?=[\"“‘'(\[]{0,2}[\p{Lu}\p{N}])"""
 )
 
 # Words before a dot that do not end a sentence.  "Mr. Smith", "Sen. Jones", "U.S. officials"
