@@ -11,7 +11,7 @@ import attrs
 import regex
 
 from quotex import lexicon
-from quotex.phrases import DETERMINERS, PRONOUNS
+from quotex.phrases import DETERMINERS, PRONOUNS, is_head
 from quotex.records import Quote, Span, Via
 from quotex.rules import Context, Draft
 from quotex.segment import TIMEOUT
@@ -20,8 +20,8 @@ WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}’'.\-&]*")
 HEDGE_BEFORE = regex.compile(r"\b(?:reportedly|allegedly|purportedly|supposedly)\b", regex.IGNORECASE)
 # A run of capitalised words that may be a name: "French President Emmanuel Macron", "J. R. Smith".
 NAME_RUN = regex.compile(
-    r"(?<![\p{L}\p{N}])(?:\p{Lu}[\p{L}\p{M}’'\-]+\.?|\p{Lu}\.)"
-    r"(?:\s+(?:\p{Lu}[\p{L}\p{M}’'\-]+\.?|\p{Lu}\.|de|van|von|der|den|bin|al|da|di|la|le|del|dos|am|ibn))*"
+    r"(?<![\p{L}\p{N}])(?:\p{Lu}\p{Ll}{0,3}\.|\p{Lu}[\p{L}\p{M}’'\-]+)"
+    r"(?:[ \t]+(?:\p{Lu}\p{Ll}{0,3}\.|\p{Lu}[\p{L}\p{M}’'\-]+|de|van|von|der|den|bin|al|da|di|la|le|del|dos|am|ibn))*"
 )
 # "Federal Security Service (FSB)": an acronym defined in the text.
 ACRONYM = regex.compile(r"((?:\p{Lu}[\p{L}\-’']+\s+(?:of\s+|for\s+|and\s+|the\s+)*){1,7})\((\p{Lu}{2,8})\)")
@@ -208,11 +208,15 @@ class Mention:
                 if _in(w.rstrip("."), "title_words") or _in(w, "person_nouns") or w.lower() in _places():
                     k = i + 1
             titled = bool(title_words) and any(
-                _in(w, "person_nouns") or _in(w.rstrip("."), "title_words") for w in title_words
+                _in(w, "person_nouns") or _in(w.rstrip("."), "title_words") or _role_word(w) for w in title_words
             )
             if cut and not k and not titled and 2 <= len(run) <= 4 and not _org_words(run):
                 # "George Kimbrell of the Center for Food Safety"
                 self.type, self.name = "named_person", " ".join(run)
+                return
+            kinds = {w.lower() for w in title_words}
+            if run and kinds & (lexicon.words("media_nouns") | {"outlet", "newspaper", "broadcaster", "agency"}):
+                self.type, self.name = "media", " ".join(run)  # "The newspaper Le Matin"
                 return
             if k or titled:
                 name = run[k:]
@@ -266,6 +270,11 @@ class Mention:
             self.type, self.name = "named_organization", _org_name(words)
         elif _in(head, "person_nouns"):
             self.type = "unnamed_person"
+
+
+def _role_word(word: str) -> bool:
+    """A lower-case noun for a role: "fisherman", "herpetologist", "developer"."""
+    return word.islower() and is_head(word) and word not in DETERMINERS
 
 
 def _common_noun(word: str) -> bool:
@@ -533,4 +542,6 @@ def _point_back(ents: Entities, m: Mention, pos: int, stype: str) -> tuple[str |
 def _via(text: str, span: tuple[int, int]) -> Via:
     m = Mention.parse(text[span[0] : span[1]])
     stype = m.type if m.type != "unknown" else "media"
-    return Via(name=text[span[0] : span[1]].strip(), source_type=stype, span=Span(*span))
+    # "The newspaper Le Matin" -> "Le Matin"; unnamed relays keep their words ("Russian media")
+    name = m.name if m.name and m.type in ("media", "named_organization") else text[span[0] : span[1]].strip()
+    return Via(name=name, source_type=stype, span=Span(*span))

@@ -8,9 +8,11 @@ Decoding policy, for text files and for the lines of JSONL files alike:
 1. a byte-order mark decides: UTF-8 (the mark is dropped), UTF-16 or UTF-32;
 2. a file with a NUL byte, or with more than ``CONTROL_RATIO`` of other control bytes, is binary
    and reported (``[E107]``), not decoded;
-3. otherwise UTF-8; failing that cp1252 (Windows' Western European code page, which is what most
-   "Latin-1" news files really are, and which has the curly quote marks at 0x91-0x94); failing
-   that Latin-1, which decodes any byte.
+3. otherwise UTF-8; when that fails but the valid multi-byte UTF-8 characters outnumber the
+   invalid bytes (a UTF-8 file with a few corrupt or truncated bytes), UTF-8 with each invalid
+   byte replaced by U+FFFD (recorded as ``utf-8-replaced``); failing that cp1252 (Windows'
+   Western European code page, which is what most "Latin-1" news files really are, and which has
+   the curly quote marks at 0x91-0x94); failing that Latin-1, which decodes any byte.
 
 ``InputDoc.encoding`` records the encoding used when it was not UTF-8, and the output line of the
 document carries it as ``"encoding"``. A text longer than ``max_chars`` characters is reported
@@ -34,7 +36,7 @@ TEXT_GLOB = "*.txt"
 #: Documents longer than this many characters are reported, not processed.
 DEFAULT_MAX_CHARS = 2_000_000
 #: The encodings tried, in order, for input without a byte-order mark.
-FALLBACK_ENCODINGS = ("utf-8", "cp1252", "latin-1")
+FALLBACK_ENCODINGS = ("utf-8", "utf-8-replaced", "cp1252", "latin-1")
 #: Share of control bytes (other than tab, line feed, vertical tab, form feed and carriage return)
 #: above which a file is taken as binary. Text has next to none; random bytes have about 12 %.
 CONTROL_RATIO = 0.05
@@ -211,6 +213,11 @@ def decode(data: bytes) -> tuple[str, str | None, str | None]:
         return data.decode("utf-8"), None, None
     except UnicodeDecodeError:
         pass
+    text = data.decode("utf-8", "replace")
+    replaced = text.count("\ufffd") - data.count("\ufffd".encode())
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    if non_ascii - replaced > replaced:
+        return text, "utf-8-replaced", None
     try:
         return data.decode("cp1252"), "cp1252", None
     except UnicodeDecodeError:

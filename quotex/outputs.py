@@ -59,7 +59,9 @@ class Renderer:
     def render(self, document: Document, text: str | None, *, encoding: str | None = None) -> str:
         """The output of one document; ``encoding`` (a fallback decoding) goes into JSONL only."""
         if self.fmt == "csv":
-            return _csv_text(csv_rows(document, text))
+            out = _csv_text(csv_rows(document, text))
+            # a lone surrogate (from a JSON "\ud800" escape) cannot be written as UTF-8
+            return out if _encodable(out) else out.encode("utf-8", "replace").decode("utf-8")
         return jsonl_line(document, text if self.with_text else None, encoding=encoding)
 
 
@@ -71,7 +73,22 @@ def jsonl_line(document: Document, text: str | None = None, *, encoding: str | N
     record = document.to_dict(text)
     if encoding is not None:
         record["encoding"] = encoding
-    return json.dumps(record, ensure_ascii=False) + "\n"
+    line = json.dumps(record, ensure_ascii=False)
+    if not _encodable(line):
+        # a lone surrogate, from a JSON input's "\ud800": JSON can only write it as an escape
+        line = json.dumps(record, ensure_ascii=True)
+    return line + "\n"
+
+
+def _encodable(out: str) -> bool:
+    """Can ``out`` be written as UTF-8 (no lone surrogates)?"""
+    if out.isascii():
+        return True
+    try:
+        out.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _csv_text(rows: Iterable[dict[str, Any]]) -> str:

@@ -62,7 +62,9 @@ def _verb_stops() -> frozenset[str]:
     """Past and -ing forms of cue verbs: a subject never reaches back across one."""
     out: set[str] = set()
     for name in ("report_verbs", "belief_verbs", "object_verbs"):
-        out.update(f for f in lexicon.verb_forms(name) if not f.endswith("s") and " " not in f)
+        # past and -ing forms only: a base form is often a noun too ("State media", "a claim")
+        out.update(f for f, lemma in lexicon.verb_forms(name).items() if f != lemma and not f.endswith("s")
+                   and " " not in f)
     out.update(("cited", "citing", "quoted", "quoting"))  # relays: "which had cited unnamed sources"
     return frozenset(out - _nouns() - {"brief", "briefing", "post", "order", "charge", "project", "forecast"})
 

@@ -33,7 +33,6 @@ def rule_stage(text: str) -> tuple[Context, list[Cue], list[Draft]]:
     ctx = context(text)
     found = cues.find_cues(text)
     direct, used, unattributed = rules.direct_quotes(ctx, found)
-    taken = [s for d in direct for s in d.spans]
     indirect = rules.indirect_quotes(ctx, found, used, direct)
     drafts = merge(ctx, direct, indirect)
     drafts = continuations(ctx, drafts, unattributed)

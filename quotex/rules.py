@@ -146,6 +146,11 @@ class Context:
         m = regex.search(r"([\p{L}\-]+)\W*$", self.text[max(0, pos - 30) : pos], timeout=TIMEOUT)
         return m.group(1).lower() if m else ""
 
+    def determined(self, pos: int) -> bool:
+        """Is there a determiner among the two words before ``pos`` ("the new ...")?"""
+        words = regex.findall(r"[\p{L}\-]+", self.text[max(0, pos - 40) : pos], timeout=TIMEOUT)[-2:]
+        return any(w.lower() in ("a", "an", "the", "its", "their", "his", "her", "this", "that") for w in words)
+
     def is_term(self, group: list[Piece]) -> bool:
         """A scare quote, name or title rather than somebody's words."""
         content = " ".join(self.text[p.start : p.end] for p in group).strip()
@@ -158,12 +163,14 @@ class Context:
             return True  # a title or name: "Meet the Press," "This Week with George Stephanopoulos"
         if content[-1] in END_PUNCT:
             return False
-        if len(words) <= 2:
+        if len(words) == 1:
             return True
         if len(words) <= 6:
             lead = self.word_before(group[0].open_mark)
             if lead in TERM_LEAD:
                 return True
+            if len(words) <= 4 and self.determined(group[0].open_mark):
+                return True  # 'the new "smart border" system': a name for a thing
             if not group[0].double and self.has_double:
                 return True
         return False
@@ -289,13 +296,25 @@ def _attribute_after(ctx: Context, last: Piece, cue_at: dict[int, Cue], spans: l
             src = loose_np(text, toks, i, k)
         if src is None or src[0] != toks[i][0]:
             return None
+        via = _addressee_relay(text, toks, k, cue)
         lead = text[ctx.sentence_at(spans[0][0]).start : spans[0][0] - 1].strip()
         if lead and not lead.endswith((",", ":")) and len(lead.split()) >= 2 and spans[0][0] > sent.start:
             # 'the plan was "a disaster," he said': the quote is a fragment of his clause
             a, _ = _trim(text, ctx.sentence_at(spans[0][0]).start, spans[0][0])
             return Draft([(a, spans[-1][1])], "mixed", (cue.start, cue.end), src, "mixed:clause-source-cue", 0.8, para)
-        return Draft(spans, "direct", (cue.start, cue.end), src, "direct:quote-source-cue", 0.95, para)
+        return Draft(spans, "direct", (cue.start, cue.end), src, "direct:quote-source-cue", 0.95, para, via=via)
     return None
+
+
+def _addressee_relay(text: str, toks: list[Tok], k: int, cue: Cue) -> list[Span]:
+    """ '"Q," fisherman Jomo Otieno told reporters': the press is a relay."""
+    if cue.lemma != "tell" or k + 1 >= len(toks):
+        return []
+    j = k + 1
+    while j < len(toks) and _w(text, toks[j]) not in (",", ".", ";", ":", "!", "?") and j - k <= 5:
+        j += 1
+    phrase = (toks[k + 1][0], toks[j - 1][1])
+    return [phrase] if _is_media(text[phrase[0] : phrase[1]]) else []
 
 
 def _attribute_before(ctx: Context, first: Piece, cue_at: dict[int, Cue], spans: list[Span], para: int) -> Draft | None:

@@ -42,8 +42,6 @@ def test_core_case(case: Case) -> None:
     _run(case)
 
 
-@pytest.mark.xfail(reason="attribution stage (speakers, source types, relays, hedging) not built yet",
-                   strict=False)
 @pytest.mark.parametrize("case", ATTRIBUTION_CASES, ids=lambda c: c.id)
 def test_attribution_case(case: Case) -> None:
     _run(case)

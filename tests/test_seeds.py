@@ -118,7 +118,6 @@ def test_seed_not_quote_not_reported(item: tuple[str, str]) -> None:
     assert wrong == [], f"{string!r} reported as a quote"
 
 
-@pytest.mark.xfail(reason="attribution stage (speakers, source types, relays) not built yet", strict=False)
 @pytest.mark.parametrize("item", REQUIRED, ids=[_ids(x) for x in REQUIRED])
 def test_seed_quote_attribution(item: tuple[str, int]) -> None:
     doc_id, qi = item
