@@ -72,6 +72,28 @@ def _gender_words() -> dict[str, str]:
     return out
 
 
+@functools.cache
+def _anonymity_pattern() -> regex.Pattern[str]:
+    return regex.compile(r"(?<!\w)(?:\L<m>)(?!\w)", m=sorted(lexicon.words("anonymity_markers"), key=len, reverse=True))
+
+
+def _anonymous(lowered: str) -> bool:
+    """Does the lower-cased mention carry an anonymity marker ("unnamed", "people familiar with")?"""
+    return _anonymity_pattern().search(lowered, timeout=TIMEOUT) is not None
+
+
+def _word_before(text: str, pos: int) -> str | None:
+    """The lower-case word just before ``pos``, if the two are separated by spaces only."""
+    i = pos
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    j = i
+    while j > 0 and (text[j - 1].isalpha() or text[j - 1] in "-’'"):
+        j -= 1
+    word = text[j:i]
+    return word if word and word[0].islower() else None
+
+
 def _in(word: str, name: str) -> bool:
     return word.lower() in lexicon.words(name)
 
@@ -103,9 +125,8 @@ class Mention:
 
     @classmethod
     def parse(cls, text: str) -> Mention:
-        m = cls(text.strip(" ,.;:\"“”'‘’"))
-        m._analyse()
-        return m
+        """Take ``text`` apart; the result is shared between equal texts and must not be changed."""
+        return _parse(text)
 
     def _analyse(self) -> None:
         text = self.text
@@ -116,7 +137,7 @@ class Mention:
         if len(words) == 1 and low[0] in PRONOUNS:
             self.pronoun = low[0]
             return
-        if any(" " + e + " " in " " + " ".join(low) + " " for e in lexicon.words("anonymity_markers")):
+        if _anonymous(" ".join(low)):
             self.type = "anonymous"
             return
         if "," in text:
@@ -283,6 +304,13 @@ def _common_noun(word: str) -> bool:
                                                             "media_nouns")) or low in INSTITUTIONS
 
 
+@functools.lru_cache(maxsize=8192)
+def _parse(text: str) -> Mention:
+    m = Mention(text.strip(" ,.;:\"“”'‘’"))
+    m._analyse()
+    return m
+
+
 def _org_words(words: list[str]) -> bool:
     low = [w.lower() for w in words]
     return any(w in lexicon.words("org_nouns") for w in low) or " ".join(low) in _places()
@@ -321,7 +349,20 @@ class Entities:
         self.mentions: list[tuple[int, Person]] = []  # sorted by position
         self.acronyms: dict[str, str] = {}
         self.bodies: list[tuple[int, str, str]] = []  # (position, name, type) of organisations and outlets
-        self._scan()
+        self._scanned = False
+
+    def _ensure(self) -> None:
+        """Scan the text the first time a question needs it: many articles never ask."""
+        if not self._scanned:
+            self._scanned = True
+            self._scan()
+
+    def acronym(self, name: str) -> str:
+        """The full name of an acronym the article defines ("FSB" -> "Federal Security Service")."""
+        if not (name.isupper() and len(name) <= 8):
+            return name
+        self._ensure()
+        return self.acronyms.get(name, name)
 
     def _scan(self) -> None:
         text = self.ctx.text
@@ -329,13 +370,13 @@ class Entities:
             self.acronyms[m.group(2)] = " ".join(_strip_det(m.group(1).split()))
         found: list[tuple[int, str, str | None]] = []
         for m in NAME_RUN.finditer(text, timeout=TIMEOUT):
-            if self.ctx.in_quote(m.start()):
-                continue
-            before = text[max(0, m.start() - 40) : m.start()]
-            lead = WORD.findall(before)[-3:]
-            lead = [w for w in lead if not _capitalised(w)]
-            phrase = " ".join([*lead[-1:], m.group()]) if lead and _in(lead[-1], "person_nouns") else m.group()
-            phrase = _drop_function_words(phrase)
+            run = m.group()
+            single = " " not in run
+            lead_word = _word_before(text, m.start())
+            titled = lead_word is not None and _in(lead_word, "person_nouns")
+            if (single and not titled) or self.ctx.in_quote(m.start()):
+                continue  # a lone capitalised word is a name only after a title ("spokesperson Guo")
+            phrase = _drop_function_words(f"{lead_word} {run}" if titled else run)
             if not phrase:
                 continue
             men = Mention.parse(phrase)
@@ -358,9 +399,13 @@ class Entities:
             for part in {parts[0], parts[-1]} if len(parts) > 1 else set():
                 if len(part) < 3 or (part.lower() in _gender_words() and part == parts[0]):
                     continue
-                for m in regex.finditer(rf"(?<![\p{{L}}]){regex.escape(part)}(?![\p{{L}}])", text, timeout=TIMEOUT):
-                    if not self.ctx.in_quote(m.start()):
-                        self._mention(m.start(), person)
+                at = text.find(part)
+                while at >= 0:
+                    end = at + len(part)
+                    whole = (at == 0 or not text[at - 1].isalpha()) and (end >= len(text) or not text[end].isalpha())
+                    if whole and not self.ctx.in_quote(at):
+                        self._mention(at, person)
+                    at = text.find(part, end)
 
     def _mention(self, pos: int, person: Person) -> None:
         i = bisect.bisect_left(self.mentions, pos, key=lambda x: x[0])
@@ -370,6 +415,8 @@ class Entities:
 
     def add(self, name: str, gender: str | None, pos: int, title: str | None = None) -> Person:
         """Register a person (or a short form of one already known) mentioned at ``pos``."""
+        if " " not in name:
+            self._ensure()  # a short form: the full name may stand anywhere before
         person = self.find(name)
         if person is None:
             person = Person(name, gender)
@@ -386,6 +433,7 @@ class Entities:
 
     def described(self, noun: str, pos: int) -> Person | None:
         """The person last mentioned before ``pos`` whose title has ``noun`` ("the minister")."""
+        self._ensure()
         i = bisect.bisect_left(self.mentions, pos, key=lambda x: x[0])
         for _, person in reversed(self.mentions[:i]):
             if any(noun in regex.findall(r"[\w-]+", t) for t in person.titles):
@@ -394,6 +442,7 @@ class Entities:
 
     def body(self, noun: str, pos: int, kind: str | None = None) -> tuple[str, str] | None:
         """The organisation or outlet last named before ``pos`` that ``the <noun>`` points back to."""
+        self._ensure()
         for at, name, stype in reversed(self.bodies):
             if at >= pos:
                 continue
@@ -420,6 +469,7 @@ class Entities:
         Sentences are searched from the pronoun's own backwards; within a sentence the first
         person named (usually its subject) comes first; a person of the other gender is passed over.
         """
+        self._ensure()
         want = {"he": "m", "she": "f"}.get(word)
         i = bisect.bisect_left(self.mentions, pos, key=lambda x: x[0])
         by_sentence: dict[int, list[Person]] = {}
@@ -487,7 +537,7 @@ def finish(ctx: Context, drafts: list[Draft]) -> list[Quote]:
                     speaker = person.name
                     title = m.title
                 elif m.name:
-                    speaker = ents.acronyms.get(m.name, m.name)
+                    speaker = ents.acronym(m.name)
                 else:
                     speaker, stype = _point_back(ents, m, d.source[0], stype)
                 if stype in ("named_organization", "unnamed_group", "media", "anonymous"):

@@ -32,6 +32,7 @@ def rule_stage(text: str) -> tuple[Context, list[Cue], list[Draft]]:
     """Run the rule stages; returns the document context, its cues and the merged drafts."""
     ctx = context(text)
     found = cues.find_cues(text)
+    ctx.set_cues(found)
     direct, used, unattributed = rules.direct_quotes(ctx, found)
     indirect = rules.indirect_quotes(ctx, found, used, direct)
     drafts = merge(ctx, direct, indirect)

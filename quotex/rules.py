@@ -11,7 +11,6 @@ import functools
 import attrs
 import regex
 
-from quotex import cues as cuemod
 from quotex import lexicon
 from quotex.cues import BARE, BELIEF, OBJECT, PHRASE, PREDICATE, REPORT, Cue
 from quotex.marks import Piece
@@ -133,6 +132,36 @@ class Context:
         # quoted regions: cues inside them are the speaker's words, not attributions
         self.quoted = sorted((p.start, p.end) for p in pieces if not p.nested)
         self.quoted_starts = [a for a, _ in self.quoted]
+        # tokens are made per sentence, only for the sentences a rule looks at, and kept
+        self._sent_toks: dict[int, tuple[list[Tok], list[int]]] = {}
+        self.cues: list[Cue] = []
+        self._cue_starts: list[int] = []
+
+    def set_cues(self, found: list[Cue]) -> None:
+        self.cues = found
+        self._cue_starts = [c.start for c in found]
+
+    def tokens(self, start: int, end: int) -> list[Tok]:
+        """The tokens that lie wholly inside ``text[start:end]``."""
+        sent = self.sentence_at(start)
+        if not (sent.start <= start and end <= sent.end):
+            return tokens(self.text, start, end)
+        cached = self._sent_toks.get(sent.index)
+        if cached is None:
+            toks = tokens(self.text, sent.start, sent.end)
+            cached = self._sent_toks[sent.index] = (toks, [t[0] for t in toks])
+        toks, starts = cached
+        i = bisect.bisect_left(starts, start)
+        j = bisect.bisect_left(starts, end, lo=i)
+        while j > i and toks[j - 1][1] > end:
+            j -= 1
+        return toks[i:j]
+
+    def cues_in(self, start: int, end: int) -> list[Cue]:
+        """The cues that start inside ``text[start:end]`` and end by ``end``."""
+        i = bisect.bisect_left(self._cue_starts, start)
+        j = bisect.bisect_left(self._cue_starts, end, lo=i)
+        return [c for c in self.cues[i:j] if c.end <= end]
 
     def sentence_at(self, pos: int) -> Segment:
         i = max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
@@ -250,14 +279,14 @@ def _attribute_after(ctx: Context, last: Piece, cue_at: dict[int, Cue], spans: l
     text = ctx.text
     sent = ctx.sentence_at(last.close_mark)
     end = sent.end
-    toks = tokens(text, last.close_mark + 1, end)
+    toks = ctx.tokens(last.close_mark + 1, end)
     # a sentence that the splitter ended at the closing mark ('"... okay?" Trump said.'): the
     # next sentence attributes it when it is short and holds a cue near its start
     if not toks:
         nxt = ctx.sentence_at(end + 1) if end + 1 < len(text) else None
         if nxt is None or nxt.start <= sent.start or nxt.start - end > 3 or _para_of(ctx, nxt.start) != para:
             return None
-        toks = tokens(text, nxt.start, nxt.end)
+        toks = ctx.tokens(nxt.start, nxt.end)
         ks = [i for i, t in enumerate(toks[:8]) if t[0] in cue_at]
         if not toks or not ks or len(toks) - ks[0] > 9 or any(
             _w(text, t).lower() in ("that", "\"", "“", ":") for t in toks[ks[0] :]
@@ -323,7 +352,7 @@ def _attribute_before(ctx: Context, first: Piece, cue_at: dict[int, Cue], spans:
     sent = ctx.sentence_at(first.open_mark)
     if sent.start >= first.open_mark:
         return _attribute_colon_paragraph(ctx, first, cue_at, spans, para)
-    toks = tokens(text, sent.start, first.open_mark)
+    toks = ctx.tokens(sent.start, first.open_mark)
     if not toks:
         return None
     n = len(toks)
@@ -389,7 +418,7 @@ def _attribute_colon_paragraph(ctx: Context, first: Piece, cue_at: dict[int, Cue
     if not text[prev.start : prev.end].rstrip().endswith(":"):
         return None
     sent = ctx.sentence_at(prev.end - 1)
-    toks = tokens(text, sent.start, prev.end)
+    toks = ctx.tokens(sent.start, prev.end)
     for k in range(len(toks) - 2, max(-1, len(toks) - 9), -1):
         cue = cue_at.get(toks[k][0])
         if cue is not None and cue.classes & {REPORT, BELIEF, PHRASE}:
@@ -413,7 +442,7 @@ def find_source(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment,
     m = CITING.search(text, sent.start, cue.start, timeout=TIMEOUT)
     if m:
         src = (m.start(1), m.end(1))
-        htoks = tokens(text, sent.start, m.start())
+        htoks = ctx.tokens(sent.start, m.start())
         relay = left_np(text, [*htoks, (m.start(), m.start())], len(htoks), sent.start)
         if relay is not None and relay[1] <= m.start():
             via.append(relay)
@@ -429,7 +458,7 @@ def find_source(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment,
     if src is not None:
         if k >= 2:
             # "X, which had cited unnamed sources alleging that" -> relayed by X
-            before = tokens(text, sent.start, src[0])
+            before = ctx.tokens(sent.start, src[0])
             words = [_w(text, t).lower() for t in before[-3:]]
             if words and words[-1] in ("cited", "citing", "quoted", "quoting"):
                 rel = _relay_subject(ctx, before, sent)
@@ -459,7 +488,6 @@ def _after_intro(text: str, toks: list[Tok], sub: Span) -> bool:
 
 def indirect_quotes(ctx: Context, found: list[Cue], used: set[int], direct: list[Draft]) -> list[Draft]:
     """Reported speech: ``S said (that) C``, ``According to S, C``, ``C, S said``, and kin."""
-    text = ctx.text
     taken = [s for d in direct for s in d.spans]
     drafts: list[Draft] = []
     by_sent: dict[int, list[Cue]] = {}
@@ -469,7 +497,7 @@ def indirect_quotes(ctx: Context, found: list[Cue], used: set[int], direct: list
         by_sent.setdefault(ctx.sentence_at(cue.start).index, []).append(cue)
     for s_index, sent_cues in by_sent.items():
         sent = ctx.sents[s_index]
-        toks = tokens(text, sent.start, sent.end)
+        toks = ctx.tokens(sent.start, sent.end)
         index = {t[0]: i for i, t in enumerate(toks)}
         para = _para_of(ctx, sent.start)
         local: list[Draft] = []
@@ -641,8 +669,8 @@ def _according_to(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment
 def _nested(ctx: Context, span: Span, sent: Segment, para: int) -> Draft | None:
     """A clause that is itself an attribution: "officials believe that C"."""
     text = ctx.text
-    toks = tokens(text, span[0], sent.end)
-    for cue in cuemod.find_cues(text, span[0], min(sent.end, span[0] + 120)):
+    toks = ctx.tokens(span[0], sent.end)
+    for cue in ctx.cues_in(span[0], min(sent.end, span[0] + 120)):
         if ctx.in_quote(cue.start) or not cue.classes & {REPORT, BELIEF} or cue.lemma == "according to":
             continue
         k = next((i for i, t in enumerate(toks) if t[0] == cue.start), None)
@@ -861,7 +889,7 @@ def _cut(ctx: Context, start: int, end: int, toks: list[Tok], nominal: bool = Fa
     """The reported clause from ``start``: up to the sentence end or the next attribution."""
     text = ctx.text
     stop = end
-    seg_cues = cuemod.find_cues(text, start, end)
+    seg_cues = ctx.cues_in(start, end)
     for cue in seg_cues:
         if ctx.in_quote(cue.start):
             continue
