@@ -251,8 +251,9 @@ def direct_quotes(ctx: Context, found: list[Cue]) -> tuple[list[Draft], set[int]
             host = after_cues[before.cue[0]]
             host.spans.extend(spans)
             continue
-        if before is not None:
-            if draft is not None and draft.cue is not None and draft.source is not None:
+        if before is not None and draft is not None and draft.cue is not None and draft.source is not None:
+            after_src = text[draft.source[0] : draft.source[1]]
+            if _is_media(after_src) or text[draft.cue[0] : draft.cue[1]].lower() in ("reports", "reported"):
                 # '"Q," Caliber.Az reports citing Russian media': relays, outermost first
                 before.via.append(draft.source)
                 used.add(draft.cue[0])
@@ -260,6 +261,13 @@ def direct_quotes(ctx: Context, found: list[Cue]) -> tuple[list[Draft], set[int]
                 m = CITED_BY.match(text, draft.cue[1], sent.end, timeout=TIMEOUT)
                 if m:
                     before.via.append(_trim(text, m.start(1), m.end(1)))
+                draft = before
+            elif before.rule.startswith("direct:colon"):
+                # 'Democrats were supportive: "Q", wrote Elizabeth Warren': the named writer wins
+                before = None
+            else:
+                draft = before
+        elif before is not None:
             draft = before
         if draft is None:
             unattributed.add(gid)
@@ -309,6 +317,8 @@ def _attribute_after(ctx: Context, last: Piece, cue_at: dict[int, Cue], spans: l
         return Draft(spans, "direct", toks[i], src, "direct:dash", 0.8, para)
     for k in range(i, min(len(toks), i + 14)):
         cue = cue_at.get(toks[k][0])
+        if cue is not None and cue.lemma == "according to":
+            return None  # '"Q," according to NBC': a relay of whatever attribution the sentence has
         if cue is None or not (cue.classes & {REPORT, BELIEF}):
             continue
         if k == i:
@@ -340,7 +350,7 @@ def _addressee_relay(text: str, toks: list[Tok], k: int, cue: Cue) -> list[Span]
     if cue.lemma != "tell" or k + 1 >= len(toks):
         return []
     j = k + 1
-    while j < len(toks) and _w(text, toks[j]) not in (",", ".", ";", ":", "!", "?") and j - k <= 5:
+    while j < len(toks) and _w(text, toks[j]) not in (",", ".", ";", ":", "!", "?", "that", "\"", "“") and j - k <= 5:
         j += 1
     phrase = (toks[k + 1][0], toks[j - 1][1])
     return [phrase] if _is_media(text[phrase[0] : phrase[1]]) else []
@@ -388,9 +398,10 @@ def _attribute_before(ctx: Context, first: Piece, cue_at: dict[int, Cue], spans:
             return None
         if any(w in (".", ";", "\"", "“", "”") for w in between):
             return None
-        src, _, _ = find_source(ctx, toks, k, cue, sent)
+        src, via, _ = find_source(ctx, toks, k, cue, sent)
+        via = via + _addressee_relay(text, toks, k, cue) + _intro_relay(ctx, sent)
         conf = 0.9 if src is not None else 0.6
-        return Draft(spans, kind, (cue.start, cue.end), src, "direct:cue-quote", conf, para)
+        return Draft(spans, kind, (cue.start, cue.end), src, "direct:cue-quote", conf, para, via=via)
     if phrase_at >= 0:
         cue = cue_at[toks[phrase_at][0]]
         src, _, _ = find_source(ctx, toks, phrase_at, cue, sent)
