@@ -472,15 +472,19 @@ class Entities:
         self._ensure()
         want = {"he": "m", "she": "f"}.get(word)
         i = bisect.bisect_left(self.mentions, pos, key=lambda x: x[0])
-        by_sentence: dict[int, list[Person]] = {}
-        for at, person in self.mentions[:i]:
-            by_sentence.setdefault(self.ctx.sentence_at(at).index, []).append(person)
-        for index in sorted(by_sentence, reverse=True):
-            for person in by_sentence[index]:
+        # walk back sentence by sentence; inside one, in text order
+        k = i
+        while k > 0:
+            index = self.ctx.sentence_at(self.mentions[k - 1][0]).index
+            start = k
+            while start > 0 and self.ctx.sentence_at(self.mentions[start - 1][0]).index == index:
+                start -= 1
+            for _, person in self.mentions[start:k]:
                 if want is None or person.gender in (None, want):
                     if want is not None and person.gender is None:
                         person.gender = want  # later pronouns agree with this one
                     return person
+            k = start
         return None
 
 

@@ -366,7 +366,8 @@ def _attribute_before(ctx: Context, first: Piece, cue_at: dict[int, Cue], spans:
     if not toks:
         return None
     n = len(toks)
-    tail_words = [_w(text, t) for t in toks]
+    # only the last few words can hold the cue: look no further back
+    tail_words = [""] * max(0, n - 12) + [_w(text, t) for t in toks[-12:]]
     kind = "direct"
     j = n - 1
     colon = False
