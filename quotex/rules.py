@@ -50,6 +50,8 @@ CITING = regex.compile(r",\s*(?:citing|quoting)\s+([^,]{2,80}?)\s*,\s*$", regex.
 AGENT = regex.compile(
     r",\s*(?:\w+ly\s+)?(?:first\s+)?(?:reported|published|released|cited|quoted)\s+by\s+([^,]{2,80}?)\s*,\s*$"
 )
+# Between two quoted fragments of one list: ', an ', ' and ', ', or a '.
+LIST_GAP = regex.compile(r"[\s,]*(?:(?:and|or|as well as)\s+)?(?:(?:a|an|the|as)\s+)?", regex.IGNORECASE)
 # A relay closing the sentence: ", the Baltic Times reports, citing Interfax."
 TRAILING_RELAY = regex.compile(
     r"\s*,\s*([^,]{2,60}?)\s+(?:reports|reported|writes|wrote)(?:\s*,?\s*(?:citing|quoting)\s+([^,.;]{2,60}))?"
@@ -663,7 +665,9 @@ def _according_to(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment
         spans.append(_trim(text, begin, left_end))
         if after >= 0 and after < sent.end:
             rest = _cut(ctx, after, sent.end, toks)
-            if rest[1] - rest[0] > 10:
+            first_word = text[rest[0] : rest[1]].split(" ", 1)[0].lower()
+            # "..., according to Bill McInturff, a Republican pollster who ...": an appositive
+            if rest[1] - rest[0] > 10 and first_word not in ("a", "an", "the", "who", "which"):
                 spans.append(rest)
     least = 3 if len(spans) > 1 else 8
     spans = [s for s in spans if s[1] - s[0] >= least and text[s[0] : s[1]].strip(" ,.;:\"“”‘’")]
@@ -775,7 +779,7 @@ def _verb_clause(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment,
         first_part = _trim(text, begin, toks[s_index - 1][0])
         second = _cut(ctx, toks[j + 1][0], sent.end, toks)
         spans = [x for x in (first_part, second) if x[1] - x[0] >= 3]
-        if first_part[1] - first_part[0] >= 3:
+        if first_part[1] - first_part[0] >= 3 and not _participle_start(text, second):
             return Draft(spans, "indirect", (cue.start, cue.end), src, "indirect:interrupted", 0.8, para, via=via)
     if low == "that":
         has_that = True
@@ -843,6 +847,12 @@ def _is_media(phrase: str) -> bool:
     )
 
 
+def _participle_start(text: str, span: Span) -> bool:
+    """ "wiping sweat off his face": a clause on the speaker's manner, not what was said."""
+    first = text[span[0] : span[1]].split(" ", 1)[0].lower()
+    return first.endswith("ing") and len(first) > 4
+
+
 def _quantity(text: str, toks: list[Tok], j: int) -> bool:
     """ "at least 12 homes", "about 300 people", "more than half": a subject, not a preposition."""
     words = [_w(text, t).lower() for t in toks[j : j + 3]]
@@ -885,16 +895,27 @@ def _relay_subject(ctx: Context, before: list[Tok], sent: Segment) -> Span | Non
 
 def _predicate(ctx: Context, toks: list[Tok], k: int, cue: Cue, src: Span, sent: Segment,
                para: int) -> Draft | None:
-    """``called the plan "a disaster"``, ``criticizing the move as "political theater."``."""
-    for _gid, group in ctx.groups.items():
-        p = group[0]
-        if cue.end < p.open_mark < min(sent.end, cue.end + 80) and p.close_mark > 0:
-            between = ctx.text[cue.end : p.open_mark]
-            if any(ch in between for ch in ".;\"“”"):
-                return None
-            span = _trim(ctx.text, p.start, p.end)
-            return Draft([span], "mixed", (cue.start, cue.end), src, "mixed:predicate", 0.75, para)
-    return None
+    """``called the plan "a disaster"``, ``criticizing the move as "political theater."``.
+
+    Fragments listed one after another ('a "nasty guy," an "anchor baby" and "sick."') are one
+    quote with a span each.
+    """
+    text = ctx.text
+    pieces = sorted(
+        (g[0] for g in ctx.groups.values() if cue.end < g[0].open_mark < sent.end and g[0].close_mark > 0),
+        key=lambda p: p.open_mark,
+    )
+    if not pieces or pieces[0].open_mark > cue.end + 80:
+        return None
+    if any(ch in text[cue.end : pieces[0].open_mark] for ch in ".;\"“”"):
+        return None
+    spans = [_trim(text, pieces[0].start, pieces[0].end)]
+    for prev, nxt in zip(pieces, pieces[1:]):
+        gap = text[prev.close_mark + 1 : nxt.open_mark]
+        if not LIST_GAP.fullmatch(gap, timeout=TIMEOUT):
+            break
+        spans.append(_trim(text, nxt.start, nxt.end))
+    return Draft(spans, "mixed", (cue.start, cue.end), src, "mixed:predicate", 0.75, para)
 
 
 def _cut(ctx: Context, start: int, end: int, toks: list[Tok], nominal: bool = False) -> Span:
