@@ -20,6 +20,7 @@ DETERMINERS = frozenset(
     "this these those one two three four five six seven eight nine ten dozens hundreds thousands "
     "few more no".split()
 )
+NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten dozens hundreds thousands".split())
 PRONOUNS = frozenset("he she they it we i you".split())
 OBJECT_PRONOUNS = frozenset("him her them us me it you".split())
 # Words that a subject never crosses, scanning left from its verb.
@@ -89,6 +90,8 @@ def is_capitalised(word: str) -> bool:
 def is_head(word: str) -> bool:
     """Can ``word`` end a source noun phrase?"""
     low = word.lower()
+    if low in NUMBER_WORDS or low.isdigit():
+        return True  # "Two in three said", "59 said"
     if low in DETERMINERS or low in INTRO_WORDS:
         return False
     if low in PRONOUNS or is_capitalised(word):
@@ -243,8 +246,11 @@ def _scan_left(text: str, toks: list[Tok], last: int, names_only: bool = False) 
     while j >= 0 and last - j < 14:
         w = _word(text, toks[j])
         low = w.lower()
-        if low == "in" and seen_name and j > 0 and is_capitalised(_word(text, toks[j - 1])):
-            pass  # "the University of Guelph in Ontario"
+        if low == "in" and j > 0 and (
+            (seen_name and is_capitalised(_word(text, toks[j - 1])))
+            or (_word(text, toks[j + 1]).lower() in NUMBER_WORDS and _word(text, toks[j - 1]).lower() in NUMBER_WORDS)
+        ):
+            pass  # "the University of Guelph in Ontario", "two in three"
         elif low in STOPS or low in _verb_stops() or (not w[:1].isalnum() and w not in ("-", "&", ".")):
             break
         if is_capitalised(w):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 
 import attrs
 import regex
@@ -50,6 +51,10 @@ CITING = regex.compile(r",\s*(?:citing|quoting)\s+([^,]{2,80}?)\s*,\s*$", regex.
 AGENT = regex.compile(
     r",\s*(?:\w+ly\s+)?(?:first\s+)?(?:reported|published|released|cited|quoted)\s+by\s+([^,]{2,80}?)\s*,\s*$"
 )
+# A conjunction right before a second cue of the same subject: "..., and reaffirmed", " but said"
+AND_BEFORE = regex.compile(r",?\s*(?:and|but)\s+(?:\w+ly\s+|also\s+)?$")
+# A short aside between a cue and its "that": "said, among other things, that"
+ASIDE = regex.compile(r"\s*,\s*(?:[\w’'\-]+\s+){0,5}[\w’'\-]+\s*,\s*(?=that\b)")
 # Between two quoted fragments of one list: ', an ', ' and ', ', or a '.
 LIST_GAP = regex.compile(r"[\s,]*(?:(?:and|or|as well as)\s+)?(?:(?:a|an|the|as)\s+)?", regex.IGNORECASE)
 # A relay closing the sentence: ", the Baltic Times reports, citing Interfax."
@@ -728,6 +733,9 @@ def _verb_clause(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment,
     while m2 and m2.end() > after:
         after = m2.end()
         m2 = ADVERBIAL.match(text, after, sent.end, timeout=TIMEOUT)
+    aside = ASIDE.match(text, after, sent.end, timeout=TIMEOUT)
+    if aside:
+        after = aside.end()
     while j < n and toks[j][0] < after:
         j += 1
     has_that = False
@@ -910,7 +918,7 @@ def _predicate(ctx: Context, toks: list[Tok], k: int, cue: Cue, src: Span, sent:
     if any(ch in text[cue.end : pieces[0].open_mark] for ch in ".;\"“”"):
         return None
     spans = [_trim(text, pieces[0].start, pieces[0].end)]
-    for prev, nxt in zip(pieces, pieces[1:]):
+    for prev, nxt in itertools.pairwise(pieces):
         gap = text[prev.close_mark + 1 : nxt.open_mark]
         if not LIST_GAP.fullmatch(gap, timeout=TIMEOUT):
             break
@@ -928,16 +936,16 @@ def _cut(ctx: Context, start: int, end: int, toks: list[Tok], nominal: bool = Fa
             continue
         if (cue.lemma == "according to" and cue.start > start) or (cue.participle and _after_comma(text, cue.start)):
             stop = min(stop, cue.start)
-        elif regex.search(r"(?:,\s*|\s)(?:and|but)\s+(?:\w+ly\s+|also\s+)?$",
-                          text[max(start, cue.start - 20) : cue.start], timeout=TIMEOUT) \
-                and cue.classes & {REPORT, OBJECT}:
-            m = regex.search(r",?\s*(?:and|but)\s+(?:\w+ly\s+|also\s+)?$", text[start : cue.start], timeout=TIMEOUT)
+        elif cue.classes & {REPORT, OBJECT}:
+            m = AND_BEFORE.search(text, max(start, cue.start - 20), cue.start, timeout=TIMEOUT)
             if m:
-                stop = min(stop, start + m.start())
-    m = COORDINATED.search(text, start, stop, timeout=TIMEOUT)
-    if m:
-        stop = m.start()
+                stop = min(stop, m.start())
     if nominal:
+        # "called for diplomatic solutions and has avoided ...": the second verb is the subject's own;
+        # after a clause ("she became pregnant and was dismayed") it goes on with the clause
+        m = COORDINATED.search(text, start, stop, timeout=TIMEOUT)
+        if m:
+            stop = m.start()
         comma = text.find(",", start, stop)
         if comma > 0 and not ctx.in_quote(comma):
             stop = comma
