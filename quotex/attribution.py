@@ -552,7 +552,8 @@ def finish(ctx: Context, drafts: list[Draft]) -> list[Quote]:
         cue_text = text[d.cue[0] : d.cue[1]].lower() if d.cue else ""
         sent = ctx.sentence_at(d.cue[0] if d.cue else d.spans[0][0])
         hedged = cue_text in lexicon.words("hedge_words") or bool(
-            HEDGE_BEFORE.search(text, sent.start, d.cue[1] if d.cue else sent.end, timeout=TIMEOUT)
+            HEDGE_BEFORE.search(text, max(sent.start, (d.cue[0] if d.cue else sent.end) - 120),
+                                d.cue[1] if d.cue else sent.end, timeout=TIMEOUT)
         )
         q = Quote(
             content=tuple(Span(a, b) for a, b in d.spans),

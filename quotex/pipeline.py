@@ -7,6 +7,7 @@ the trees, merge] -> resolve speakers and classify sources.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from typing import Any
 
@@ -103,14 +104,19 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
 def merge(ctx: Context, direct: list[Draft], indirect: list[Draft]) -> list[Draft]:
     """Drop indirect drafts that restate a direct quote; keep the rest in text order."""
     out = list(direct)
+    quoted = sorted((b, q.kind) for q in direct for b in q.spans)
+    starts = [b[0] for b, _ in quoted]
+    longest = max((b[1] - b[0] for b, _ in quoted), default=0)
     for d in indirect:
         dup = False
-        for q in direct:
-            for a in d.spans:
-                for b in q.spans:
-                    ov = _overlap(a, b)
-                    if ov > 0 and (ov >= 0.5 * (a[1] - a[0]) or (ov >= 0.8 * (b[1] - b[0]) and d.kind != "mixed")):
-                        dup = True
+        for a in d.spans:
+            # only direct spans that start before this one ends, and not too far before it
+            i = bisect.bisect_left(starts, a[1])
+            lo = bisect.bisect_left(starts, a[0] - longest, hi=i)
+            for b, _ in quoted[lo:i]:
+                ov = _overlap(a, b)
+                if ov > 0 and (ov >= 0.5 * (a[1] - a[0]) or (ov >= 0.8 * (b[1] - b[0]) and d.kind != "mixed")):
+                    dup = True
         if not dup:
             out.append(d)
     out.sort(key=lambda d: d.spans[0][0])

@@ -122,14 +122,38 @@ def _participles() -> frozenset[str]:
     return frozenset(f for f in lexicon.verb_forms("report_verbs") if f.endswith("ing"))
 
 
+#: The longest stretch the rules treat as one sentence.  News sentences are far shorter; a longer
+#: one (a page without full stops, a list) is cut at a comma or space so work stays linear.
+MAX_SENTENCE = 1500
+
+
+def bounded(text: str, sents: list[Segment]) -> list[Segment]:
+    """``sents`` with any sentence over ``MAX_SENTENCE`` characters cut into pieces."""
+    if all(s.end - s.start <= MAX_SENTENCE for s in sents):
+        return sents
+    out: list[Segment] = []
+    for s in sents:
+        start = s.start
+        while s.end - start > MAX_SENTENCE:
+            limit = start + MAX_SENTENCE
+            cut = max(text.rfind(", ", start, limit), text.rfind("; ", start, limit))
+            cut = cut + 2 if cut > start + MAX_SENTENCE // 2 else text.rfind(" ", start, limit) + 1
+            if cut <= start:
+                cut = limit
+            out.append(Segment(start, cut, len(out)))
+            start = cut
+        out.append(Segment(start, s.end, len(out)))
+    return out
+
+
 class Context:
     """One document's text with its paragraphs, sentences, quoted pieces and cues."""
 
     def __init__(self, text: str, paras: list[Segment], sents: list[Segment], pieces: list[Piece]) -> None:
         self.text = text
         self.paras = paras
-        self.sents = sents
-        self.sent_starts = [s.start for s in sents]
+        self.sents = bounded(text, sents)
+        self.sent_starts = [s.start for s in self.sents]
         self.pieces = pieces
         self.groups: dict[int, list[Piece]] = {}
         for p in pieces:
@@ -139,6 +163,7 @@ class Context:
         # quoted regions: cues inside them are the speaker's words, not attributions
         self.quoted = sorted((p.start, p.end) for p in pieces if not p.nested)
         self.quoted_starts = [a for a, _ in self.quoted]
+        self.piece_at = {(p.start, p.end): p for p in pieces if not p.nested}
         # tokens are made per sentence, only for the sentences a rule looks at, and kept
         self._sent_toks: dict[int, tuple[list[Tok], list[int]]] = {}
         self.cues: list[Cue] = []
@@ -458,7 +483,7 @@ def find_source(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment,
     text = ctx.text
     via: list[Span] = []
     prev = _w(text, toks[k - 1]).lower() if k > 0 else ""
-    m = CITING.search(text, sent.start, cue.start, timeout=TIMEOUT)
+    m = CITING.search(text, max(sent.start, cue.start - 200), cue.start, timeout=TIMEOUT)
     if m:
         src = (m.start(1), m.end(1))
         htoks = ctx.tokens(sent.start, m.start())
@@ -484,7 +509,7 @@ def find_source(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment,
                 if rel is not None:
                     via.append(rel)
         return src, via, "source"
-    agent = AGENT.search(text, sent.start, cue.start, timeout=TIMEOUT)
+    agent = AGENT.search(text, max(sent.start, cue.start - 200), cue.start, timeout=TIMEOUT)
     if agent:
         # "The speculation, originally reported by German outlet Welt am Sonntag, claimed"
         return (agent.start(1), agent.end(1)), via, "agent"
@@ -963,8 +988,11 @@ def _cut(ctx: Context, start: int, end: int, toks: list[Tok], nominal: bool = Fa
 
 def _set_kind(ctx: Context, d: Draft) -> None:
     """``mixed`` when the content carries somebody's verbatim words."""
-    for group in ctx.groups.values():
-        for p in group:
-            if any(a <= p.start and p.end <= b + 1 for a, b in d.spans) and not ctx.is_term(group):
+    for a, b in d.spans:
+        i = bisect.bisect_left(ctx.quoted_starts, a)
+        while i < len(ctx.quoted) and ctx.quoted[i][0] < b:
+            p = ctx.piece_at[ctx.quoted[i]]
+            if p.end <= b + 1 and not ctx.is_term(ctx.groups[p.group]):
                 d.kind = "mixed"
                 return
+            i += 1
