@@ -259,6 +259,8 @@ class Mention:
         if all(_in(w.rstrip("."), "title_words") for w in words):
             self.type = "unnamed_person"  # "a Republican", "the Senator"
             return
+        if any(w.lower() in NOT_NAMES for w in words):
+            return  # "November", "On Monday": a date or a function word, nobody's name
         self.type = "named_person"
         self.name = " ".join(w for w in words if not _in(w.rstrip("."), "title_words")) or " ".join(words)
         title = [w for w in words if _in(w.rstrip("."), "title_words")]
@@ -368,7 +370,7 @@ class Entities:
         text = self.ctx.text
         for m in ACRONYM.finditer(text, timeout=TIMEOUT):
             self.acronyms[m.group(2)] = " ".join(_strip_det(m.group(1).split()))
-        found: list[tuple[int, str, str | None]] = []
+        found: list[tuple[int, str, str | None, str | None]] = []
         for m in NAME_RUN.finditer(text, timeout=TIMEOUT):
             run = m.group()
             single = " " not in run
@@ -548,7 +550,7 @@ def finish(ctx: Context, drafts: list[Draft]) -> list[Quote]:
                     last_other = (speaker, stype)
         elif d.inherit and prev is not None:
             speaker, stype = prev.speaker, prev.source_type
-        via = tuple(_via(text, s) for s in d.via)
+        via = tuple(_via(text, s) for s in d.via if text[s[0] : s[1]].strip())
         cue_text = text[d.cue[0] : d.cue[1]].lower() if d.cue else ""
         sent = ctx.sentence_at(d.cue[0] if d.cue else d.spans[0][0])
         hedged = cue_text in lexicon.words("hedge_words") or bool(

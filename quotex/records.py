@@ -53,7 +53,7 @@ class Via:
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "source_type": self.source_type,
-                "span": self.span.to_list() if self.span else None}
+                "span": self.span.to_list() if self.span is not None else None}
 
 
 @attrs.frozen
@@ -89,8 +89,8 @@ class Quote:
         out: dict[str, Any] = {
             "content": [s.to_list() for s in self.content],
             "kind": self.kind,
-            "cue": self.cue.to_list() if self.cue else None,
-            "source": self.source.to_list() if self.source else None,
+            "cue": self.cue.to_list() if self.cue is not None else None,
+            "source": self.source.to_list() if self.source is not None else None,
             "speaker": self.speaker,
             "speaker_title": self.speaker_title,
             "source_type": self.source_type,
@@ -101,8 +101,8 @@ class Quote:
         }
         if text is not None:
             out["content_text"] = [s.text(text) for s in self.content]
-            out["cue_text"] = self.cue.text(text) if self.cue else None
-            out["source_text"] = self.source.text(text) if self.source else None
+            out["cue_text"] = self.cue.text(text) if self.cue is not None else None
+            out["source_text"] = self.source.text(text) if self.source is not None else None
         return out
 
 

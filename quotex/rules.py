@@ -152,6 +152,7 @@ class Context:
     def __init__(self, text: str, paras: list[Segment], sents: list[Segment], pieces: list[Piece]) -> None:
         self.text = text
         self.paras = paras
+        self.para_starts = [p.start for p in paras]
         self.sents = bounded(text, sents)
         self.sent_starts = [s.start for s in self.sents]
         self.pieces = pieces
@@ -485,14 +486,14 @@ def find_source(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment,
     prev = _w(text, toks[k - 1]).lower() if k > 0 else ""
     m = CITING.search(text, max(sent.start, cue.start - 200), cue.start, timeout=TIMEOUT)
     if m:
-        src = (m.start(1), m.end(1))
+        cited: Span = (m.start(1), m.end(1))
         htoks = ctx.tokens(sent.start, m.start())
         relay = left_np(text, [*htoks, (m.start(), m.start())], len(htoks), sent.start)
         if relay is not None and relay[1] <= m.start():
             via.append(relay)
         elif text[sent.start : m.start()].strip():
             via.append(_trim(text, *_last_phrase(text, sent.start, m.start())))
-        return src, via, "citing"
+        return cited, via, "citing"
     if cue.participle and _after_comma(text, cue.start):
         if local:
             return local[-1].source, list(local[-1].via), "participle"
@@ -579,10 +580,8 @@ def indirect_quotes(ctx: Context, found: list[Cue], used: set[int], direct: list
 
 
 def _para_of(ctx: Context, pos: int) -> int:
-    for p in ctx.paras:
-        if p.start <= pos < p.end + 1:
-            return p.index
-    return 0
+    i = bisect.bisect_right(ctx.para_starts, pos) - 1
+    return ctx.paras[i].index if i >= 0 else 0
 
 
 def _trailing(ctx: Context, toks: list[Tok], index: dict[int, int], cue: Cue, sent: Segment,

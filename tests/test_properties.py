@@ -94,3 +94,9 @@ def test_cue_and_source_lie_outside_the_content(text: str) -> None:
 @given(any_text)
 def test_extract_is_deterministic(text: str) -> None:
     assert quotex.extract(text) == quotex.extract(text)
+
+
+def test_relay_with_nothing_after_it_gives_no_empty_span() -> None:
+    # found by the long fuzz run: "according to" at the very end once made an empty via span
+    text = "he add'’e,according to"
+    _check(text, quotex.extract(text))
