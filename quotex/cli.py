@@ -91,6 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_engine_options(score)
     score.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     score.set_defaults(run=run_eval)
+    _add_models_command(commands)
     return parser
 
 
@@ -128,20 +129,29 @@ def run_extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     tally = Tally()
     status = EXIT_OK
     progress = Progress(sys.stderr)
-    with _open_output(args.output, parser, previous) as stream, _stop_on_signals():
-        if previous is None or previous.valid_bytes == 0:
-            stream.write(renderer.header())
-        try:
-            for _, outcome in run(task, docs, jobs=args.jobs):
-                # one line (or CSV rows) at a time, flushed, so a kill leaves every written line whole
-                stream.write(outcome.output or "")
-                stream.flush()
-                tally.add(outcome)
-                progress.update(tally)
-        except KeyboardInterrupt:
-            status = 128 + signal.SIGINT
-        except Interrupted as exc:
-            status = 128 + exc.signum
+    try:
+        with _open_output(args.output, parser, previous) as stream, _stop_on_signals():
+            if previous is None or previous.valid_bytes == 0:
+                stream.write(renderer.header())
+            try:
+                for _, outcome in run(task, docs, jobs=args.jobs):
+                    # one line (or CSV rows) at a time, flushed, so a kill leaves every written line whole
+                    stream.write(outcome.output or "")
+                    stream.flush()
+                    tally.add(outcome)
+                    progress.update(tally)
+            except KeyboardInterrupt:
+                status = 128 + signal.SIGINT
+            except Interrupted as exc:
+                status = 128 + exc.signum
+    except BrokenPipeError:
+        raise  # the reader went away: main() stops quietly
+    except OSError as exc:  # the output cannot be written (a full disk, say): stop, keep what was written
+        progress.close()
+        _report(tally, previous, skip, EXIT_FAILED, args.output)
+        print(f"quotex extract: error: cannot write {args.output or 'standard output'}: {exc.strerror or exc}",
+              file=sys.stderr)
+        return EXIT_FAILED
     progress.close()
     _report(tally, previous, skip, status, args.output)
     if status != EXIT_OK:
@@ -157,7 +167,7 @@ def _report(tally: Tally, previous: Existing | None, skip: _Skipper | None, stat
         lines.append(f"resumed: {skipped:,} documents already in the output were skipped "
                      f"({previous.failed:,} failed documents in the output before this run)")
     if status != EXIT_OK:
-        lines.append(f"interrupted; the output is valid up to the last line: rerun with -o {output or 'OUT'} "
+        lines.append(f"stopped; the output is valid up to its last complete line: rerun with -o {output or 'OUT'} "
                      "--resume to finish")
     elif tally.documents == 0 and not (previous is not None and skip is not None and skip.skipped):
         lines.insert(0, "no documents found")
@@ -299,9 +309,59 @@ def _make_extractor(args: argparse.Namespace, parser: argparse.ArgumentParser) -
     if getattr(args, "max_chars", None) is not None:
         options["max_chars"] = args.max_chars
     try:
-        return Extractor(**options)
-    except (TypeError, ValueError) as exc:
+        extractor = Extractor(**options)
+    except (TypeError, ValueError, ImportError, FileNotFoundError) as exc:
         parser.error(str(exc))
+    if extractor.engine == "auto":
+        print(f"quotex: engine auto uses {extractor.resolved_engine()}", file=sys.stderr)
+    try:
+        extractor.warm_up()  # the models load once, before any document's time budget starts
+    except Exception as exc:
+        parser.error(f"cannot load the Stanza models: {type(exc).__name__}: {exc}")
+    return extractor
+
+
+def _add_models_command(commands: Any) -> None:
+    """``quotex models download|check``: the Stanza models of the parser engine."""
+    group = commands.add_parser(
+        "models", help="download or check the Stanza models of the parser engine",
+        description="The stanza engine loads Stanza's English models from a directory: --dir, else "
+        "$QUOTEX_STANZA_DIR, else Stanza's default resources directory.",
+    )
+    actions = group.add_subparsers(dest="action", required=True, metavar="ACTION")
+    download = actions.add_parser("download", help="download the models (needs internet and the stanza extra)")
+    check = actions.add_parser("check", help="say whether a directory holds every model file the engine needs")
+    for sub in (download, check):
+        sub.add_argument("--dir", metavar="DIR", default=None, help="models directory (default: as above)")
+    download.add_argument("--ner", action="store_true", help="also download the named-entity model")
+    download.set_defaults(run=run_models)
+    check.set_defaults(run=run_models)
+
+
+def run_models(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    """``quotex models download`` / ``quotex models check``."""
+    from quotex import models
+
+    if args.action == "download":
+        try:
+            found = models.download(args.dir, ner=args.ner)
+        except ImportError as exc:
+            print(f"quotex models: error: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        except Exception as exc:  # network and disk problems: say what happened, no traceback
+            print(f"quotex models: download failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+            return EXIT_FAILED
+    else:
+        found = models.inspect(args.dir)
+    print(f"directory: {found.directory}")
+    print(f"processors: {','.join(found.processors)}")
+    if found.missing:
+        print("missing: " + ", ".join(found.missing))
+        print(f"get them with: quotex models download --dir {found.directory}")
+        return EXIT_FAILED
+    missing_stanza = "" if models.stanza_installed() else " (but Stanza is not installed: pip install 'quotex[stanza]')"
+    print("complete" + missing_stanza)
+    return EXIT_OK
 
 
 @contextlib.contextmanager

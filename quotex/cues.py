@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Any
 
 import attrs
 
@@ -67,6 +68,38 @@ def _by_first_word() -> dict[str, tuple[tuple[str, str], ...]]:
     return {k: tuple(sorted(v, key=lambda x: -len(x[1]))) for k, v in out.items()}
 
 
+@functools.cache
+def _first_words() -> re.Pattern[bytes]:
+    """The first words of the cue forms, as whole words, in a text's ASCII-lowered bytes (see find_cues).
+
+    One alternation factored by common prefixes (``sa(?:id|ys)``), so the engine drops out of
+    most words after a letter or two: the words WORD finds whose lower case starts a cue form,
+    found without a Python step for every other word. A first word that is not all letters
+    (none is) could never be a WORD, so it is left out.
+    """
+    words = sorted(w for w in _by_first_word() if re.fullmatch("[a-z]+", w))
+    return re.compile(rb"(?<![a-z])(?:" + _trie(words).encode() + rb")(?![a-z])")
+
+
+def _trie(words: list[str]) -> str:
+    """One regex alternation for ``words``, factored by common prefixes."""
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and "" not in node else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(tree)
+
+
 def find_cues(text: str, start: int = 0, end: int | None = None) -> list[Cue]:
     """Cue candidates in ``text[start:end]``, in order.
 
@@ -77,12 +110,14 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> list[Cue]:
     heads = _by_first_word()
     out: list[Cue] = []
     stop = len(text) if end is None else end
-    # one pass over the words with a dictionary look-up: far cheaper than a large alternation
-    for m in WORD.finditer(text, start, stop):
-        word = m.group()
-        options = heads.get(word.lower())
-        if options is None:
-            continue
+    # The words (runs of ASCII letters, as WORD finds them) that may start a cue: one regex pass
+    # over the text with its ASCII letters lowered and every other character made "?", one byte
+    # a character so the offsets are the text's. A run that begins right at ``start`` after a
+    # letter is no candidate either way: the check below on the character before it drops it.
+    lowered = text.encode("ascii", "replace").lower()
+    for m in _first_words().finditer(lowered, start, stop):
+        options = heads[m.group().decode("ascii")]
+        word = text[m.start() : m.end()]
         a = m.start()
         if a > 0 and (text[a - 1].isalnum() or text[a - 1] in "-’'"):
             continue

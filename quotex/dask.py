@@ -22,7 +22,7 @@ Example::
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 try:
@@ -62,7 +62,8 @@ def quotes_bag(bag: db.Bag, *, extractor: Extractor | None = None) -> db.Bag:
         ``None``; a document without quotes gives no row (``documents_bag`` gives one for every
         document).
     """
-    quotes: db.Bag = bag.map_partitions(_quote_partition, extractor or Extractor())
+    # a function of quotex.tables, so that workers need not import pandas to run it
+    quotes: db.Bag = bag.map_partitions(tables.quote_table_rows, extractor or Extractor())
     return quotes
 
 
@@ -72,7 +73,7 @@ def documents_bag(bag: db.Bag, *, extractor: Extractor | None = None) -> db.Bag:
     Arguments as ``quotes_bag``; every input item is accounted for, and ``error`` is ``None`` for
     the documents that were processed.
     """
-    documents: db.Bag = bag.map_partitions(_document_partition, extractor or Extractor())
+    documents: db.Bag = bag.map_partitions(tables.document_table_rows, extractor or Extractor())
     return documents
 
 
@@ -138,14 +139,6 @@ def _check_columns(columns: Sequence[Any], id_col: str, text_col: str) -> None:
         if name not in columns:
             listed = ", ".join(map(str, columns))
             raise ValueError(f"[E401] {what}={name!r} is not a column of the DataFrame; its columns are {listed}")
-
-
-def _quote_partition(items: Iterable[Any], extractor: Extractor) -> list[dict[str, Any]]:
-    return tables.quote_table_rows(items, extractor)
-
-
-def _document_partition(items: Iterable[Any], extractor: Extractor) -> list[dict[str, Any]]:
-    return tables.document_table_rows(items, extractor)
 
 
 def _frame_pairs(part: pd.DataFrame, id_col: str, text_col: str) -> list[tuple[str | None, object]]:

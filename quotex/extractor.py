@@ -85,6 +85,16 @@ class Extractor:
             _AUTO[key] = chosen
         return chosen
 
+    def warm_up(self) -> Extractor:
+        """Load what the engine needs (the Stanza models) now rather than at the first document.
+
+        Worth calling before timing documents or forking workers, which then share the loaded
+        models.  Returns the extractor itself.
+        """
+        if self.resolved_engine() == "stanza":
+            models.load_pipeline(self.models_dir)
+        return self
+
     def extract(self, text: str) -> list[Quote]:
         """Find the quotes of one document.
 
@@ -166,8 +176,8 @@ class Extractor:
                     results[id(d)] = pipeline.close_documents([d], nlp)[0]
                 except Exception as exc:
                     results[id(d)] = exc
-        for (doc_id, _), d in zip(window, opened):
-            outcome = d if isinstance(d, Exception) else results[id(d)]
+        for (doc_id, _), item in zip(window, opened):
+            outcome = item if isinstance(item, Exception) else results[id(item)]
             if isinstance(outcome, Exception):
                 failed = _failure(doc_id, outcome, on_error)
                 if failed is not None:

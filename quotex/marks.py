@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 import attrs
 import regex
 
@@ -109,15 +111,25 @@ def find_pieces(text: str, paras: list[Segment]) -> list[Piece]:
     group = 0
     carry = False  # a double quotation runs on from the previous paragraph
     carry_group = -1
+    # Every mark of the text in one pass; each paragraph takes its own by bisection, and one
+    # without marks (most of them) costs nothing more.
+    every = [m.span() for m in MARK.finditer(text, timeout=TIMEOUT)]
+    every_starts = [a for a, _ in every]
     for p_index, para in enumerate(paras):
         lo, hi = para.start, para.end
+        i = bisect.bisect_left(every_starts, lo)
+        found = every[i : bisect.bisect_left(every_starts, hi, lo=i)]
+        if (i > 0 and every[i - 1][1] > lo) or (found and found[-1][1] > hi):
+            # a two-character mark across the paragraph's edge: scan the paragraph on its own
+            found = [m.span() for m in MARK.finditer(text, lo, hi, timeout=TIMEOUT)]
+        if not found and not carry:
+            continue  # nothing to pair, nothing running on: this paragraph changes nothing
         d_open = -1  # offset of the open double mark
         s_open = -1
         s_nested = False
         chain_group = -1
-        found = list(MARK.finditer(text, lo, hi, timeout=TIMEOUT))
-        width = {m.start(): m.end() - m.start() for m in found}
-        marks = [(m.start(), _role(text, m.start(), lo, hi)) for m in found]
+        width = {a: b - a for a, b in found}
+        marks = [(a, _role(text, a, lo, hi)) for a, _ in found]
         if carry:
             if marks and marks[0][1] in ("open", "either") and text[marks[0][0]] in "\"“„«'`" and (
                 text[lo : marks[0][0]].strip() == ""

@@ -11,7 +11,7 @@ Example::
     from quotex.spark import quotes_dataframe
 
     spark = SparkSession.builder.getOrCreate()
-    docs = spark.read.json("articles.jsonl")          # columns id, text
+    docs = spark.read.schema("id string, text string").json("articles.jsonl")
     quotes_dataframe(docs).write.parquet("quotes.parquet")
 """
 

@@ -17,6 +17,7 @@ asked for.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -69,6 +70,10 @@ DOCUMENT_COLUMNS: tuple[tuple[str, str], ...] = (
 QUOTE_COLUMN_NAMES = tuple(name for name, _ in QUOTE_COLUMNS)
 DOCUMENT_COLUMN_NAMES = tuple(name for name, _ in DOCUMENT_COLUMNS)
 
+#: Documents handed to ``Extractor.extract_many`` at a time: the parser engine parses a batch of
+#: documents at once, so a partition's documents are not sent one by one.
+CHUNK = 64
+
 #: This process's extractors, by their options; see ``worker_extractor``.
 _WORKER_EXTRACTORS: dict[Extractor, Extractor] = {}
 
@@ -89,27 +94,48 @@ def extract_pairs(
 ) -> Iterator[tuple[str | None, Document, str | None]]:
     """Extract from ``(id, text)`` pairs, yielding ``(id, result, text)`` for each, in order.
 
-    An item that is not a pair, a missing text (``None``) or one that is not a string, and any
-    failure while extracting, give a result with ``error`` set: one bad document never stops a
-    partition. Ids are turned into strings (``None`` stays ``None``).
+    The documents go to ``Extractor.extract_many`` ``CHUNK`` at a time, so an engine that batches
+    (the parser) gets whole batches. An item that is not a pair, a missing text (``None``) or one
+    that is not a string, and any failure while extracting, give a result with ``error`` set: one
+    bad document never stops a partition. Ids are turned into strings (``None`` stays ``None``).
     """
     ex = worker_extractor(extractor)
-    for item in items:
-        if not (isinstance(item, (tuple, list)) and len(item) == 2):
-            error = f"[E405] expected an (id, text) pair, not {type(item).__name__} {item!r:.80}"
-            yield None, Document(id="", error=error), None
-            continue
-        doc_id, text = item
-        key = None if doc_id is None else str(doc_id)
-        if text is not None and not isinstance(text, str):
-            error = f"[E403] text must be a string, not {type(text).__name__}"
-            yield key, Document(id=key or "", error=error), None
-            continue
+    entries = map(_entry, items)
+    while chunk := list(itertools.islice(entries, CHUNK)):
+        good = [(key or "", text) for key, text, error in chunk if error is None and text is not None]
         try:
-            document = extract_one(ex, InputDoc(id=key or "", text=text))
-        except Exception as exc:  # extract_one records failures; this guards the partition anyway
-            document = Document(id=key or "", error=f"{type(exc).__name__}: {exc}")
-        yield key, document, text
+            results = list(ex.extract_many(good, on_error="record"))
+        except Exception:  # extract_many records failures; should anything escape, go one by one
+            results = [_extract_alone(ex, doc_id, text) for doc_id, text in good]
+        found = iter(results)
+        for key, text, error in chunk:
+            if error is not None:
+                yield key, Document(id=key or "", error=error), None
+            elif text is None:
+                # what ``quotex extract`` says of a document without text
+                yield key, extract_one(ex, InputDoc(id=key or "")), None
+            else:
+                # record mode answers every document; should one be missing, run it alone
+                yield key, next(found, None) or _extract_alone(ex, key or "", text), text
+
+
+def _entry(item: object) -> tuple[str | None, str | None, str | None]:
+    """``(id, text, error)`` of one input item; ``error`` is set when the item cannot be extracted."""
+    if not (isinstance(item, (tuple, list)) and len(item) == 2):
+        return None, None, f"[E405] expected an (id, text) pair, not {type(item).__name__} {item!r:.80}"
+    doc_id, text = item
+    key = None if doc_id is None else str(doc_id)
+    if text is not None and not isinstance(text, str):
+        return key, None, f"[E403] text must be a string, not {type(text).__name__}"
+    return key, text, None
+
+
+def _extract_alone(extractor: Extractor, doc_id: str, text: str) -> Document:
+    """One document on its own, its failure recorded whatever it is."""
+    try:
+        return extract_one(extractor, InputDoc(id=doc_id, text=text))
+    except Exception as exc:
+        return Document(id=doc_id, error=f"{type(exc).__name__}: {exc}")
 
 
 def quote_rows(doc_id: str | None, document: Document, text: str | None) -> list[dict[str, Any]]:

@@ -18,13 +18,14 @@ SAY = '“We will not sign this,” Foreign Minister Anna Berg said on Monday. O
 
 @pytest.fixture
 def inputs(tmp_path: Path) -> Path:
-    """A directory of text files (one not UTF-8), and a JSONL file next to it."""
+    """A directory of text files (one Latin-1, one binary), and a JSONL file next to it."""
     root = tmp_path / "in"
     (root / "sub").mkdir(parents=True)
     (root / "b.txt").write_text(SAY, encoding="utf-8")
     (root / "a.txt").write_text("Nothing to report.", encoding="utf-8")
     (root / "sub" / "c.txt").write_text(SAY, encoding="utf-8")
     (root / "sub" / "latin1.txt").write_bytes("Caf\xe9, he said.".encode("latin-1"))
+    (root / "sub" / "nul.txt").write_bytes(b"He said \x00\x00 nothing.")
     lines = [{"id": "j1", "text": SAY, "quotes": [], "meta": {}}, {"id": "j2", "text": "Quiet day."}]
     (tmp_path / "docs.jsonl").write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
     return tmp_path
@@ -44,15 +45,17 @@ def test_one_line_per_document_in_input_order(inputs: Path) -> None:
     done = run_quotex("extract", inputs / "in", inputs / "docs.jsonl", inputs / "in" / "a.txt")
     records = jsonl(done.stdout)
     assert [r["id"] for r in records] == [
-        "a.txt", "b.txt", "sub/c.txt", "sub/latin1.txt", "j1", "j2", "a.txt",
+        "a.txt", "b.txt", "sub/c.txt", "sub/latin1.txt", "sub/nul.txt", "j1", "j2", "a.txt",
     ]
     assert all(isinstance(r["quotes"], list) for r in records)
-    # the file that is not UTF-8 failed, with its reason on its own line; the others did not
+    # the binary file failed, with its reason on its own line; the others did not
     failed = [r for r in records if "error" in r]
-    assert [r["id"] for r in failed] == ["sub/latin1.txt"]
-    assert "UTF-8" in failed[0]["error"]
+    assert [r["id"] for r in failed] == ["sub/nul.txt"]
+    assert "binary" in failed[0]["error"]
+    # the Latin-1 file was decoded by the fallback policy, which its line records
+    assert [r.get("encoding") for r in records] == [None, None, None, "cp1252", None, None, None, None]
     assert done.returncode == 1
-    assert "1 of 7 documents failed" in done.stderr
+    assert "8 documents" in done.stderr and "1 failed" in done.stderr and "binary 1" in done.stderr
 
 
 def test_exit_zero_when_every_document_is_processed(inputs: Path) -> None:
@@ -104,16 +107,16 @@ def test_missing_path_is_a_failed_document(tmp_path: Path) -> None:
 def test_csv_output_parses(inputs: Path, tmp_path: Path) -> None:
     out = tmp_path / "quotes.csv"
     done = run_quotex("extract", inputs / "in", "--format", "csv", "-o", out)
-    assert done.returncode == 1  # the file that is not UTF-8
+    assert done.returncode == 1  # the binary file
     with out.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
         rows = list(reader)
     assert tuple(reader.fieldnames or ()) == CSV_COLUMNS
     errors = [row for row in rows if row["error"]]
-    assert [row["doc_id"] for row in errors] == ["sub/latin1.txt"]
+    assert [row["doc_id"] for row in errors] == ["sub/nul.txt"]
     for row in rows:
         if not row["error"]:
-            assert row["doc_id"] in {"b.txt", "sub/c.txt"}  # "a.txt" has no quote, so no row
+            assert row["doc_id"] in {"b.txt", "sub/c.txt", "sub/latin1.txt"}  # "a.txt" has no quote, so no row
             spans = json.loads(row["content"])
             assert int(row["content_start"]) == spans[0][0] and int(row["content_end"]) == spans[-1][1]
             assert isinstance(json.loads(row["via"]), list)

@@ -82,26 +82,31 @@ def test_bad_jsonl_lines_become_errors_and_the_walk_goes_on(tmp_path: Path) -> N
     )
     docs = list(iter_inputs([path]))
     assert [d.id for d in docs] == ["ok1", "docs.jsonl:2", "docs.jsonl:3", "notext", "numtext",
-                                    "docs.jsonl:6", "ok2"]
-    assert [d.ok for d in docs] == [True, False, False, False, False, False, True]
+                                    "latin", "ok2"]
+    assert [d.ok for d in docs] == [True, False, False, False, False, True, True]
     errors = [d.error or "" for d in docs]
     assert "line 2" in errors[1] and "not valid JSON" in errors[1]
     assert "line 3" in errors[2] and "not an object" in errors[2]
     assert "line 4" in errors[3] and "no \"text\"" in errors[3]
     assert "line 5" in errors[4]
-    assert "line 6" in errors[5] and "not UTF-8" in errors[5]
-    assert docs[-1].text == "Also fine."
+    # a line that is not UTF-8 is decoded by the same fallback policy as a file
+    assert docs[5].text == "café" and docs[5].encoding == "cp1252"
+    assert docs[-1].text == "Also fine." and docs[-1].encoding is None
     assert all(d.text is None for d in docs if not d.ok)
 
 
-def test_non_utf8_file_becomes_an_error(tmp_path: Path) -> None:
+def test_non_utf8_file_is_decoded_by_the_fallback_policy(tmp_path: Path) -> None:
     write(tmp_path / "d" / "good.txt", "Good.")
     write(tmp_path / "d" / "latin1.txt", "Caf\xe9 au lait.".encode("latin-1"))
+    write(tmp_path / "d" / "windows.txt", "\u201cOui,\u201d he said.".encode("cp1252"))
+    write(tmp_path / "d" / "x81.txt", b"Caf\xe9 \x81")  # 0x81 is not cp1252: Latin-1 takes any byte
     docs = list(iter_inputs([tmp_path / "d"]))
-    assert [d.id for d in docs] == ["good.txt", "latin1.txt"]
-    bad = docs[1]
-    assert bad.text is None and bad.error is not None
-    assert "not UTF-8" in bad.error and "0xe9" in bad.error and "latin1.txt" in bad.error
+    assert [(d.id, d.text, d.encoding) for d in docs] == [
+        ("good.txt", "Good.", None),
+        ("latin1.txt", "Caf\xe9 au lait.", "cp1252"),
+        ("windows.txt", "\u201cOui,\u201d he said.", "cp1252"),
+        ("x81.txt", "Caf\xe9 \x81", "latin-1"),
+    ]
 
 
 def test_unreadable_and_missing_inputs_become_errors(tmp_path: Path) -> None:

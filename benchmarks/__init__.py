@@ -1,0 +1,1 @@
+"""Benchmarks of quotex: run with ``python -m pytest benchmarks/ --benchmark-only``."""

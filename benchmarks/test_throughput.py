@@ -1,0 +1,32 @@
+"""Throughput of ``extract`` on each corpus, next to the reference floor measured in the same run.
+
+Both read every file from disk in every round. The floor runs first (tests run in file order), so
+the fractions compare figures taken minutes apart on the same machine.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from benchmarks.conftest import Corpus, floor_pass, record
+from quotex import Extractor
+
+ROUNDS = 5
+
+
+def test_floor(benchmark: Any, corpus: Corpus) -> None:
+    found = benchmark.pedantic(floor_pass, args=(corpus,), rounds=ROUNDS, warmup_rounds=1)
+    assert found > 0
+    record(benchmark, corpus, "floor")
+
+
+def test_extract(benchmark: Any, corpus: Corpus) -> None:
+    extractor = Extractor(engine="rules")
+
+    def run() -> int:
+        return sum(len(extractor.extract(text)) for text in corpus.read())
+
+    quotes = benchmark.pedantic(run, rounds=ROUNDS, warmup_rounds=1)
+    assert quotes > 0
+    benchmark.extra_info["quotes"] = quotes
+    record(benchmark, corpus, "extract")

@@ -1,0 +1,215 @@
+"""Batch runs: chunking, input order, bounded memory, worker processes, time budgets, summaries."""
+
+from __future__ import annotations
+
+import itertools
+import multiprocessing
+import os
+import signal
+import sys
+import time
+import types
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from quotex.batch import (
+    CHUNK_DOCS,
+    WINDOW_PER_JOB,
+    DocumentTimeout,
+    Outcome,
+    Tally,
+    Task,
+    _init_worker,
+    chunked,
+    process,
+    reason,
+    run,
+    time_budget,
+)
+from quotex.extractor import Extractor
+from quotex.inputs import InputDoc, iter_inputs
+from quotex.outputs import Renderer
+from tests.conftest import CORPUS, run_quotex
+
+SAY = "“We will not sign this,” Foreign Minister Anna Berg said on Monday. Officials said talks had failed."
+
+
+class SlowExtractor(Extractor):
+    """Sleeps on a text containing "slow"; module-level so worker processes can unpickle it."""
+
+    def extract(self, text: str) -> list:  # type: ignore[type-arg]
+        if "slow" in text:
+            time.sleep(30)
+        return super().extract(text)
+
+
+class DyingExtractor(Extractor):
+    """Kills its process on a text containing "die", as a crash in native code would."""
+
+    def extract(self, text: str) -> list:  # type: ignore[type-arg]
+        if "die" in text:
+            os._exit(3)
+        return super().extract(text)
+
+
+def docs(n: int, text: str = SAY) -> list[InputDoc]:
+    return [InputDoc(id=f"d{i}", text=f"{text} ({i})") for i in range(n)]
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """Real news in a few chunks: 80 Wikinews articles, and the seeds as a JSONL file."""
+    root = tmp_path_factory.mktemp("sample")
+    for path in sorted((CORPUS / "wikinews" / "docs").glob("*.txt"))[:80]:
+        (root / path.name).write_bytes(path.read_bytes())
+    return [root, CORPUS / "seeds" / "gold.jsonl"]
+
+
+def test_chunks_are_bounded_by_documents_and_characters() -> None:
+    many = docs(100)
+    chunks = list(chunked(many, max_docs=32, max_chars=10**9))
+    assert [len(c) for c in chunks] == [32, 32, 32, 4]
+    assert list(itertools.chain.from_iterable(chunks)) == many
+    big = [InputDoc("a", "x" * 600), InputDoc("b", "y" * 600), InputDoc("bad", error="[E107] binary"),
+           InputDoc("c", "z" * 2000), InputDoc("d", "w")]
+    assert [[d.id for d in c] for c in chunked(big, max_docs=32, max_chars=1000)] == [
+        ["a"], ["b", "bad"], ["c"], ["d"],  # a document over the limit makes a chunk on its own
+    ]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_results_come_in_input_order_with_every_document_once(jobs: int) -> None:
+    inputs = [*docs(150), InputDoc("unread", error="[E107] binary file"), *docs(3, "Quiet.")]
+    out = list(process(inputs, Extractor(), jobs=jobs))
+    assert [doc.id for doc, _ in out] == [d.id for d in inputs]
+    assert [result.id for _, result in out] == [d.id for d in inputs]
+    assert all(result.quotes for _, result in out[:150])
+    assert out[150][1].error == "[E107] binary file"
+
+
+def test_jobs_must_be_positive() -> None:
+    with pytest.raises(ValueError, match="E301"):
+        process([], Extractor(), jobs=0)
+
+
+def test_two_workers_write_exactly_what_one_writes(sample: list[Path]) -> None:
+    task = Task(Extractor(), Renderer("jsonl", with_text=True))
+    one = [o.output for _, o in run(task, iter_inputs(sample), jobs=1)]
+    two = [o.output for _, o in run(task, iter_inputs(sample), jobs=2)]
+    assert len(one) == 82
+    assert two == one
+
+
+def test_the_input_is_read_lazily_in_bounded_chunks() -> None:
+    pulled = 0
+
+    def endless() -> Iterator[InputDoc]:
+        nonlocal pulled
+        for i in itertools.count():
+            pulled += 1
+            yield InputDoc(id=str(i), text=SAY)
+
+    results = process(endless(), Extractor(), jobs=2)
+    for _ in itertools.islice(results, 5):
+        pass
+    # what is in flight, plus the chunk being filled: never the whole (here endless) input
+    assert pulled <= (2 * WINDOW_PER_JOB + 1) * CHUNK_DOCS
+    results.close()
+
+
+def test_time_budget_interrupts_a_busy_document() -> None:
+    started = time.perf_counter()
+    with pytest.raises(DocumentTimeout, match="E303"), time_budget(0.05):
+        while True:
+            pass
+    assert time.perf_counter() - started < 5
+    with time_budget(0.05):
+        pass
+    time.sleep(0.1)  # the timer was disarmed: nothing goes off later
+
+
+def test_time_budget_is_reported_on_the_document_not_raised() -> None:
+    task = Task(SlowExtractor(), Renderer("jsonl"), timeout=0.2)
+    inputs = [InputDoc("fast", text=SAY), InputDoc("slow", text="A slow one."), InputDoc("after", text=SAY)]
+    started = time.perf_counter()
+    outcomes = [o for _, o in run(task, inputs, jobs=1)]
+    assert time.perf_counter() - started < 10
+    assert [o.id for o in outcomes] == ["fast", "slow", "after"]
+    assert outcomes[0].ok and outcomes[2].ok and outcomes[2].quotes
+    assert outcomes[1].error is not None and "E303" in outcomes[1].error
+    assert reason(outcomes[1].error) == "timeout"
+
+
+def test_time_budget_holds_in_worker_processes() -> None:
+    inputs = [*docs(40), InputDoc("slow", text="slow"), *docs(40)]
+    started = time.perf_counter()
+    out = list(process(inputs, SlowExtractor(), jobs=2, timeout=0.2))
+    assert time.perf_counter() - started < 20
+    assert [doc.id for doc, _ in out] == [d.id for d in inputs]
+    assert [result.id for _, result in out if result.error] == ["slow"]
+
+
+def test_a_dying_worker_costs_only_its_document() -> None:
+    inputs = [*docs(100), InputDoc("killer", text="I die here."), *docs(100, "Then it goes on.")]
+    out = list(process(inputs, DyingExtractor(), jobs=2))
+    assert [result.id for _, result in out] == [d.id for d in inputs]
+    failed = [result for _, result in out if result.error]
+    assert [r.id for r in failed] == ["killer"]
+    assert "E304" in (failed[0].error or "")
+
+
+class FakeTorch(types.ModuleType):
+    """Stands in for an already imported torch (the real one is not imported by quotex's batch code)."""
+
+    threads: int | None = None
+
+    def set_num_threads(self, n: int) -> None:
+        self.threads = n
+
+
+def _worker_state() -> tuple[str | None, object, int | None]:
+    torch = sys.modules.get("torch")
+    return os.environ.get("OMP_NUM_THREADS"), signal.getsignal(signal.SIGINT), getattr(torch, "threads", None)
+
+
+def test_workers_get_one_numeric_thread_and_leave_ctrl_c_to_the_parent(monkeypatch: pytest.MonkeyPatch) -> None:
+    if "torch" not in sys.modules:  # a forked worker inherits the modules: pretend torch is loaded
+        monkeypatch.setitem(sys.modules, "torch", FakeTorch("torch"))
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(1, mp_context=context, initializer=_init_worker, initargs=(os.getpid(),)) as pool:
+        threads, sigint, torch_threads = pool.submit(_worker_state).result()
+    assert threads == "1"  # for a torch imported later
+    assert sigint == signal.SIG_IGN
+    if isinstance(sys.modules["torch"], FakeTorch):
+        assert torch_threads == 1  # for a torch imported already
+
+
+def test_reasons_and_tally() -> None:
+    assert reason("[E107] binary file (NUL byte at offset 3) in x.txt") == "binary"
+    assert reason("[E104] line 2 of a.jsonl is not valid JSON: ...") == "bad JSONL line"
+    assert reason("ExtractionError: [E012] document has 9 characters, over max_chars=5") == "too long"
+    assert reason("TimeoutError: regex timed out") == "timeout"
+    assert reason("RecursionError: maximum recursion depth exceeded") == "RecursionError"
+    assert reason("something odd") == "other"
+    tally = Tally()
+    for outcome in [Outcome("a", quotes=2), Outcome("b", error="[E107] binary"), Outcome("c", encoding="cp1252"),
+                    Outcome("d", error="[E108] too long"), Outcome("e", error="[E107] binary")]:
+        tally.add(outcome)
+    assert (tally.documents, tally.quotes, tally.failed) == (5, 2, 3)
+    assert sum(tally.reasons.values()) == tally.failed
+    text = tally.summary()
+    assert "5 documents, 2 quotes, 3 failed" in text
+    assert "binary 2, too long 1" in text and "cp1252 1" in text
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_cli_jobs_two_equals_jobs_one(sample: list[Path], tmp_path: Path, fmt: str) -> None:
+    one = run_quotex("extract", *sample, "--jobs", "1", "--format", fmt, "-o", tmp_path / "one")
+    two = run_quotex("extract", *sample, "--jobs", "2", "--format", fmt, "-o", tmp_path / "two")
+    # (the engine's own failures, if any, are beside the point here: they must merely be the same)
+    assert one.returncode == two.returncode and one.returncode in (0, 1), two.stderr
+    assert (tmp_path / "one").read_bytes() == (tmp_path / "two").read_bytes()
+    assert (tmp_path / "one").read_bytes().count(b"\n") > 80
