@@ -13,9 +13,8 @@ import platform
 import re
 import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import attrs
 import pytest
@@ -37,36 +36,12 @@ CORPORA = {
 
 
 
-def trie_pattern(words: Iterable[str]) -> str:
-    """One regex alternation for ``words``, factored by common prefixes (``sa(?:id|ys)``).
-
-    A flat alternation of hundreds of words makes the regex engine try every word at every
-    position; a prefix tree lets it drop out after a character or two.
-    """
-    tree: dict[str, Any] = {}
-    for word in words:
-        node = tree
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        ends = "" in node
-        branches = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if ends else body
-
-    return emit(tree)
-
-
 _REPORT_FORMS = lexicon.verb_forms("report_verbs")
 # The floor's one pass: any quote mark, or any form of a reporting verb as a whole word (also
 # capitalised, as at a sentence start).  '"We will," she said.' -> '"', '"', 'said'
 FLOOR_PATTERN = re.compile(
     r"[\"'“”‘’„‚«»‹›]|\b"
-    + trie_pattern(sorted(set(_REPORT_FORMS) | {form.capitalize() for form in _REPORT_FORMS}))
+    + lexicon.trie_pattern(sorted(set(_REPORT_FORMS) | {form.capitalize() for form in _REPORT_FORMS}))
     + r"\b"
 )
 

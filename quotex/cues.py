@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Any
 
 import attrs
 
@@ -78,26 +77,7 @@ def _first_words() -> re.Pattern[bytes]:
     (none is) could never be a WORD, so it is left out.
     """
     words = sorted(w for w in _by_first_word() if re.fullmatch("[a-z]+", w))
-    return re.compile(rb"(?<![a-z])(?:" + _trie(words).encode() + rb")(?![a-z])")
-
-
-def _trie(words: list[str]) -> str:
-    """One regex alternation for ``words``, factored by common prefixes."""
-    tree: dict[str, Any] = {}
-    for word in words:
-        node = tree
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        branches = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 and "" not in node else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(tree)
+    return re.compile(rb"(?<![a-z])(?:" + lexicon.trie_pattern(words).encode() + rb")(?![a-z])")
 
 
 def find_cues(text: str, start: int = 0, end: int | None = None) -> list[Cue]:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import functools
+import re
+from collections.abc import Iterable
 from importlib import resources
+from typing import Any
 
 
 @functools.cache
@@ -89,3 +92,26 @@ def is_outlet(phrase: str) -> bool:
 def words_of(name: str) -> frozenset[str]:
     """Alias of ``words`` for call sites where that name is taken."""
     return words(name)
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """One regex alternation for ``words``, factored by common prefixes (``sa(?:id|ys)``).
+
+    A flat alternation of hundreds of words makes the engine try every word at every position;
+    a prefix tree lets it drop out after a character or two.
+    """
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and "" not in node else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(tree)
