@@ -150,7 +150,34 @@ class Task:
     timeout: float | None = DEFAULT_TIMEOUT
 
     def __call__(self, chunk: list[InputDoc]) -> list[Outcome]:
-        return [self.one(doc) for doc in chunk]
+        if len(chunk) < 2 or self.extractor.resolved_engine() == "rules":
+            return [self.one(doc) for doc in chunk]
+        return self._together(chunk)
+
+    def _together(self, chunk: list[InputDoc]) -> list[Outcome]:
+        """The parser engine: one ``extract_many`` call for the chunk, so the sentences of all its
+        documents go to the parser in one batch.  The chunk's budget is the documents' budgets
+        summed; when it runs out, each document is run again on its own budget."""
+        ready = [doc for doc in chunk if doc.text is not None]
+        budget = self.timeout * len(ready) if self.timeout else None
+        try:
+            with time_budget(budget):
+                results = list(self.extractor.extract_many([(d.id, d.text or "") for d in ready], on_error="record"))
+        except DocumentTimeout:
+            return [self.one(doc) for doc in chunk]
+        if len(results) != len(ready) or any(r.error and "DocumentTimeout" in r.error for r in results):
+            return [self.one(doc) for doc in chunk]
+        done = iter(results)
+        out = []
+        for doc in chunk:
+            if doc.text is None:
+                out.append(self.one(doc))
+                continue
+            try:
+                out.append(self._outcome(doc, next(done)))
+            except Exception as exc:  # rendering failed: still one outcome, with an error
+                out.append(self.failed(doc, f"[E305] internal error: {type(exc).__name__}: {exc}"))
+        return out
 
     def one(self, doc: InputDoc) -> Outcome:
         """The outcome of one document."""
