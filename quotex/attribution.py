@@ -45,6 +45,8 @@ INSTITUTIONS = frozenset(
     "police government military army navy ministry kremlin pentagon parliament congress senate court "
     "administration cabinet presidency council commission".split()
 )
+# A name followed by a description: "Ana Sousa, a nurse", "Tom Jones, 45,"
+DESCRIBED = regex.compile(r",\s+(?:a|an|the|who|\d)")
 PARTICLES = frozenset("de van von der den bin al da di la le del dos am ibn".split())
 
 
@@ -390,7 +392,7 @@ class Entities:
             parts = men.name.split()
             after = text[m.end() : m.end() + 6]
             first = parts[0].lower().rstrip(".")
-            described = regex.match(r",\s+(?:a|an|the|who|\d)", after) is not None
+            described = DESCRIBED.match(after) is not None
             if men.title or (len(parts) >= 2 and (first in _gender_words() or described)):
                 found.append((m.start() + m.group().find(parts[0]), men.name, _gender_of(men), men.title))
         for pos, name, gender, title in found:
@@ -438,7 +440,7 @@ class Entities:
         self._ensure()
         i = bisect.bisect_left(self.mentions, pos, key=lambda x: x[0])
         for _, person in reversed(self.mentions[:i]):
-            if any(noun in regex.findall(r"[\w-]+", t) for t in person.titles):
+            if any(noun in t.replace("-", " ").split() or noun in t.split() for t in person.titles):
                 return person
         return None
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import re
 
 import attrs
 import regex
@@ -51,6 +52,10 @@ CITING = regex.compile(r",\s*(?:citing|quoting)\s+([^,]{2,80}?)\s*,\s*$", regex.
 AGENT = regex.compile(
     r",\s*(?:\w+ly\s+)?(?:first\s+)?(?:reported|published|released|cited|quoted)\s+by\s+([^,]{2,80}?)\s*,\s*$"
 )
+# Small patterns on short slices; linear, so without timeouts (which cost more than the match).
+LAST_WORD = re.compile(r"([^\W\d_]+(?:-[^\W\d_]+)*)\W*$")  # "... the so-called " -> "so-called"
+WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # "the new" -> ["the", "new"]
+APOSTROPHE = re.compile(r"[’']")  # "she’ll" -> "she"
 # A conjunction right before a second cue of the same subject: "..., and reaffirmed", " but said"
 AND_BEFORE = regex.compile(r",?\s*(?:and|but)\s+(?:\w+ly\s+|also\s+)?$")
 # A short aside between a cue and its "that": "said, among other things, that"
@@ -205,12 +210,12 @@ class Context:
         return i >= 0 and self.quoted[i][0] <= pos < self.quoted[i][1]
 
     def word_before(self, pos: int) -> str:
-        m = regex.search(r"([\p{L}\-]+)\W*$", self.text[max(0, pos - 30) : pos], timeout=TIMEOUT)
+        m = LAST_WORD.search(self.text[max(0, pos - 30) : pos])
         return m.group(1).lower() if m else ""
 
     def determined(self, pos: int) -> bool:
         """Is there a determiner among the two words before ``pos`` ("the new ...")?"""
-        words = regex.findall(r"[\p{L}\-]+", self.text[max(0, pos - 40) : pos], timeout=TIMEOUT)[-2:]
+        words = WORDS.findall(self.text[max(0, pos - 40) : pos])[-2:]
         return any(w.lower() in ("a", "an", "the", "its", "their", "his", "her", "this", "that") for w in words)
 
     def is_term(self, group: list[Piece]) -> bool:
@@ -593,7 +598,7 @@ def _trailing(ctx: Context, toks: list[Tok], index: dict[int, int], cue: Cue, se
     k = index.get(cue.start)
     if k is None or k < 3:
         return None
-    rest = [_w(text, t) for t in toks[k + 1 :]]
+    rest = len(toks) - k - 1
     # nothing but a short adverbial may follow: "said on Monday.", "said in a statement."
     tail = text[cue.end : sent.end]
     m = ADVERBIAL.match(tail, timeout=TIMEOUT)
@@ -611,7 +616,7 @@ def _trailing(ctx: Context, toks: list[Tok], index: dict[int, int], cue: Cue, se
         comma_k = index.get(src[0], 0) - 1
     else:
         # "C, said John Smith, a spokesman."
-        if k >= 1 and _w(text, toks[k - 1]) == "," and len(rest) <= 16:
+        if k >= 1 and _w(text, toks[k - 1]) == "," and rest <= 16:
             src = right_np(text, toks, k + 1, len(toks))
             if src is None or text[src[1] : sent.end].strip(" .!?\"”’"):
                 return None
@@ -832,7 +837,7 @@ def _verb_clause(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment,
             return None
         rule = "indirect:object"
     elif cue.classes & {BARE}:
-        low = regex.split(r"[’']", low)[0]
+        low = APOSTROPHE.split(low, maxsplit=1)[0]
         if (low in NO_START and not _quantity(text, toks, j)) or w in ",.;!?)" or not (
                 low in CLAUSE_START or is_capitalised(w) or w[:1].isdigit() or _quantity(text, toks, j)):
             return None
