@@ -28,6 +28,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from senate_full import count  # the same JSONL tally as the CLI benchmark; this folder is on the path
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("QUOTEX_SHARED") or REPO_ROOT.parent / "shared")
 TARBALL = SHARED / "news" / "senate-press-releases.tar.xz"
@@ -93,13 +95,7 @@ def run_cli(docs: Path, jobs: int, out: Path) -> dict[str, float]:
     cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     if done.returncode not in (0, 1):
         raise SystemExit(f"quotex extract failed ({done.returncode}): {done.stderr}")
-    quotes = failed = documents = 0
-    with out.open(encoding="utf-8") as lines:
-        for line in lines:
-            record = json.loads(line)
-            documents += 1
-            quotes += len(record["quotes"])
-            failed += "error" in record
+    documents, quotes, failed = count(out)
     return {"documents": documents, "quotes": quotes, "failed": failed, "startup": 0.0, "seconds": seconds,
             "cpu": cpu}
 
