@@ -34,7 +34,7 @@ class Cue:
 
 
 @functools.cache
-def _table() -> dict[str, tuple[str, frozenset[str]]]:
+def table() -> dict[str, tuple[str, frozenset[str]]]:
     """Every cue form (lower case) -> (lemma, classes)."""
     bare = {e.lower() for e in lexicon.load("bare_clause_verbs")}
     classes: dict[str, set[str]] = {}
@@ -61,7 +61,7 @@ WORD = re.compile(r"[A-Za-z]+")
 def _by_first_word() -> dict[str, tuple[tuple[str, str], ...]]:
     """First word of a cue form -> (form, rest of the form after that word), longest first."""
     out: dict[str, list[tuple[str, str]]] = {}
-    for form in _table():
+    for form in table():
         first, _, rest = form.partition(" ")
         out.setdefault(first, []).append((form, " " + rest if rest else ""))
     return {k: tuple(sorted(v, key=lambda x: -len(x[1]))) for k, v in out.items()}
@@ -86,7 +86,7 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> list[Cue]:
     A capitalised form is a cue only at a sentence start or as a phrase ("According to"):
     mid-sentence it is part of a name ("the Washington Post", "Tell City").
     """
-    table = _table()
+    forms = table()
     heads = _by_first_word()
     out: list[Cue] = []
     stop = len(text) if end is None else end
@@ -105,7 +105,7 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> list[Cue]:
         if hit is None:
             continue
         form, b = hit
-        lemma, cls = table[form]
+        lemma, cls = forms[form]
         if word[0].isupper() and PHRASE not in cls:
             before = text[max(0, a - 3) : a]
             if before.strip(" \"“‘'(") and not before.rstrip().endswith((".", "!", "?", "\n", ":")) and a != start:

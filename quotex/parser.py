@@ -46,7 +46,7 @@ def _headline_cue(text: str, sent: Segment) -> bool:
     words = WORD.findall(chunk)
     if len(words) < 3 or len(TITLE_WORD.findall(chunk)) < 0.6 * len(words):
         return False
-    table = cuemod._table()
+    table = cuemod.table()
     return any(w[0].isupper() and table.get(w.lower(), ("", frozenset()))[1] & {REPORT, BELIEF} for w in words[1:])
 
 

@@ -164,7 +164,7 @@ class Tree:
 @functools.cache
 def _classes_by_lemma() -> dict[str, frozenset[str]]:
     out: dict[str, set[str]] = {}
-    for lemma, classes in cuemod._table().values():
+    for lemma, classes in cuemod.table().values():
         out.setdefault(lemma, set()).update(classes)
     return {k: frozenset(v) for k, v in out.items()}
 
@@ -173,7 +173,7 @@ def cue_of(tree: Tree, w: Word) -> tuple[str, frozenset[str], Span] | None:
     """The cue a verb makes: its lemma, its lexicon classes and its span; ``None`` if it is none."""
     if w.upos not in ("VERB",):
         return None
-    table = cuemod._table()
+    table = cuemod.table()
     prt = tree.kid(w.index, "compound:prt")
     if prt is not None and prt.index == w.index + 1:
         hit = table.get(f"{w.low} {prt.low}")
