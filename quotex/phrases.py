@@ -322,7 +322,7 @@ def right_np(text: str, toks: list[Tok], start_index: int, limit: int) -> Tok | 
         elif w == "," and last >= 0 and j + 1 < limit:
             # an appositive after the name: ", a spokesman for the agency"
             nxt = _word(text, toks[j + 1]).lower()
-            if nxt in ("a", "an", "the", "who") or nxt in _nouns() or is_capitalised(_word(text, toks[j + 1])):
+            if nxt in APPOSITIVE_START or nxt in _nouns() or is_capitalised(_word(text, toks[j + 1])):
                 k = j + 1
                 while k < limit and _word(text, toks[k]) not in (",", ".", ";", ":", "!", "?", "\"", "”") \
                         and _word(text, toks[k]).lower() not in ("said", "says", "told", "added"):

@@ -40,6 +40,7 @@ ADVERBIAL = regex.compile(
     |Jan(?:uary)?|Feb(?:ruary)?|March|April|May|June|July|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?
     |Nov(?:ember)?|Dec(?:ember)?|recently|previously|earlier|later|again|also|repeatedly|publicly
     |privately|separately|once|too)\b(?:\s+\d{1,2}(?:st|nd|rd|th)?\b)?(?:,\s*\d{4})?"""
+    r"""|\s*(?:,\s*)?on\s+(?:Twitter|X|Facebook|Instagram|television|TV|radio|air|camera|CNN|Fox(?:\s+News)?|MSNBC)\b"""
     r"""|\s*(?:,\s*)?(?:in|at|during|on|via|through|over|after)\s+(?:an?|the|his|her|their|its)\s+"""
     r"""(?:[\w\-’']+\s+){0,3}?(?:statement|interview|briefing|email|e-mail|letter|tweet|post|speech"""
     r"""|conference|news conference|press conference|call|meeting|hearing|session|address|release"""
@@ -57,7 +58,7 @@ LAST_WORD = re.compile(r"([^\W\d_]+(?:-[^\W\d_]+)*)\W*$")  # "... the so-called 
 WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # "the new" -> ["the", "new"]
 APOSTROPHE = re.compile(r"[’']")  # "she’ll" -> "she"
 # A conjunction right before a second cue of the same subject: "..., and reaffirmed", " but said"
-AND_BEFORE = regex.compile(r",?\s*(?:and|but)\s+(?:\w+ly\s+|also\s+)?$")
+AND_BEFORE = regex.compile(r",?\s*(?:and|but)\s+(?:(?:he|she|they|we|I)\s+)?(?:\w+ly\s+|also\s+)?$")
 # A short aside between a cue and its "that": "said, among other things, that"
 ASIDE = regex.compile(r"\s*,\s*(?:[\w’'\-]+\s+){0,5}[\w’'\-]+\s*,\s*(?=that\b)")
 # Between two quoted fragments of one list: ', an ', ' and ', ', or a '.
@@ -84,7 +85,7 @@ TERM_LEAD = frozenset(
     "a an the so-called called dubbed named titled labeled labelled known as term word phrase "
     "slogan his her their its our this that".split()
 )
-TITLE_INNER = frozenset("of the and a an in on for to with at by from or vs. is".split())
+TITLE_INNER = frozenset("of the and a an in on for to with at by from or vs.".split())
 # Auxiliaries and common irregular past forms: the sign of a finite clause.
 FINITE = frozenset(
     "is are was were be been has have had will would can could should may might must do does did 's 're "
@@ -353,12 +354,14 @@ def _attribute_after(ctx: Context, last: Piece, cue_at: dict[int, Cue], spans: l
         if src is None or not is_capitalised(text[src[0] : src[1]]):
             return None
         return Draft(spans, "direct", toks[i], src, "direct:dash", 0.8, para)
-    for k in range(i, min(len(toks), i + 14)):
+    for k in range(i, min(len(toks), i + 30)):
         cue = cue_at.get(toks[k][0])
         if cue is not None and cue.lemma == "according to":
             return None  # '"Q," according to NBC': a relay of whatever attribution the sentence has
         if cue is None or not (cue.classes & {REPORT, BELIEF}):
             continue
+        if k - i > 14 and _w(text, toks[k - 1]) != ",":
+            return None  # far from the quote, only after a long appositive: '"Q," Jane Roe, ..., said
         if k == i:
             src = right_np(text, toks, k + 1, len(toks))
             if src is None:
@@ -618,7 +621,13 @@ def _trailing(ctx: Context, toks: list[Tok], index: dict[int, int], cue: Cue, se
         # "C, said John Smith, a spokesman."
         if k >= 1 and _w(text, toks[k - 1]) == "," and rest <= 16:
             src = right_np(text, toks, k + 1, len(toks))
-            if src is None or text[src[1] : sent.end].strip(" .!?\"”’"):
+            rest = text[src[1] : sent.end] if src is not None else ""
+            if src is not None and regex.match(r",\s+(?:a|an|the|who|its|his|her|their)\s", rest):
+                # "C, said Mark Kantrowitz, a national student loan debt expert who has ..."
+                src = _trim(text, src[0], sent.end)
+                while src[1] > src[0] and text[src[1] - 1] in ".!?\"”’":
+                    src = (src[0], src[1] - 1)
+            elif src is None or rest.strip(" .!?\"”’"):
                 return None
             inverted = True
             comma_k = k - 1
