@@ -308,7 +308,7 @@ def right_np(text: str, toks: list[Tok], start_index: int, limit: int) -> Tok | 
     while j < min(len(toks), limit) and j - first < 14:
         w = _word(text, toks[j])
         low = w.lower()
-        if is_capitalised(w) or low in DETERMINERS or low in _nouns():
+        if is_capitalised(w) or low in DETERMINERS or (is_head(w) and low not in STOPS):
             last = j
         elif (low in NP_INNER and j > first) or w in ("-", "&"):
             pass

@@ -57,6 +57,8 @@ AGENT = regex.compile(
 LAST_WORD = re.compile(r"([^\W\d_]+(?:-[^\W\d_]+)*)\W*$")  # "... the so-called " -> "so-called"
 WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # "the new" -> ["the", "new"]
 APOSTROPHE = re.compile(r"[’']")  # "she’ll" -> "she"
+# An appositive after a name: ", a national student loan debt expert who ..."
+APPOSITIVE_AFTER = regex.compile(r",\s+(?:a|an|the|who|its|his|her|their)\s")
 # A conjunction right before a second cue of the same subject: "..., and reaffirmed", " but said"
 AND_BEFORE = regex.compile(r",?\s*(?:and|but)\s+(?:(?:he|she|they|we|I)\s+)?(?:\w+ly\s+|also\s+)?$")
 # A short aside between a cue and its "that": "said, among other things, that"
@@ -205,6 +207,13 @@ class Context:
     def sentence_at(self, pos: int) -> Segment:
         i = max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
         return self.sents[i]
+
+    def piece_containing(self, pos: int) -> Piece | None:
+        """The quoted piece whose content holds ``pos``, if any."""
+        i = bisect.bisect_right(self.quoted_starts, pos) - 1
+        if i >= 0 and self.quoted[i][0] <= pos < self.quoted[i][1]:
+            return self.piece_at[self.quoted[i]]
+        return None
 
     def in_quote(self, pos: int) -> bool:
         i = bisect.bisect_right(self.quoted_starts, pos) - 1
@@ -619,15 +628,15 @@ def _trailing(ctx: Context, toks: list[Tok], index: dict[int, int], cue: Cue, se
         comma_k = index.get(src[0], 0) - 1
     else:
         # "C, said John Smith, a spokesman."
-        if k >= 1 and _w(text, toks[k - 1]) == "," and rest <= 16:
+        if k >= 1 and _w(text, toks[k - 1]) == "," and rest <= 40:
             src = right_np(text, toks, k + 1, len(toks))
-            rest = text[src[1] : sent.end] if src is not None else ""
-            if src is not None and regex.match(r",\s+(?:a|an|the|who|its|his|her|their)\s", rest):
+            tail_text = text[src[1] : sent.end] if src is not None else ""
+            if src is not None and APPOSITIVE_AFTER.match(tail_text):
                 # "C, said Mark Kantrowitz, a national student loan debt expert who has ..."
                 src = _trim(text, src[0], sent.end)
                 while src[1] > src[0] and text[src[1] - 1] in ".!?\"”’":
                     src = (src[0], src[1] - 1)
-            elif src is None or rest.strip(" .!?\"”’"):
+            elif src is None or rest > 16 or tail_text.strip(" .!?\"”’"):
                 return None
             inverted = True
             comma_k = k - 1
@@ -996,6 +1005,11 @@ def _cut(ctx: Context, start: int, end: int, toks: list[Tok], nominal: bool = Fa
     a, b = _trim(text, start, stop)
     while b > a and text[b - 1] in ",;:—– ":
         b -= 1
+    # a clause that ends inside a quotation runs on to its closing mark:
+    # 'He says Obama "knows full well ... Still, he goes after the most law-abiding of citizens."'
+    piece = ctx.piece_containing(b - 1)
+    if piece is not None and piece.start < b < piece.end and piece.close_mark > 0:
+        b = _trim(text, a, piece.end)[1]
     return a, b
 
 
