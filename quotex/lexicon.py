@@ -77,21 +77,17 @@ def _outlet_heads() -> frozenset[str]:
 def is_outlet(phrase: str) -> bool:
     """Is ``phrase`` a news outlet: a known one, or a capitalised name with an outlet word
     ("Tehran Times", "Radio Sahel")?"""
-    words = phrase.split()
-    if words and words[0].lower() in ("the", "a"):
-        words = words[1:]
-    if not words:
+    parts = phrase.split()
+    if parts and parts[0].lower() in ("the", "a"):
+        parts = parts[1:]
+    if not parts:
         return False
-    if " ".join(words).lower() in words_of("media_outlets"):
+    if " ".join(parts).lower() in words("media_outlets"):
         return True
-    return all(w[:1].isupper() for w in words if w.lower() not in ("of", "the", "and", "am", "de", "la", "le")) and any(
-        w in _outlet_heads() for w in words
+    joiners = ("of", "the", "and", "am", "de", "la", "le")
+    return all(w[:1].isupper() for w in parts if w.lower() not in joiners) and any(
+        w in _outlet_heads() for w in parts
     )
-
-
-def words_of(name: str) -> frozenset[str]:
-    """Alias of ``words`` for call sites where that name is taken."""
-    return words(name)
 
 
 def trie_pattern(words: Iterable[str]) -> str:

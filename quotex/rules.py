@@ -6,7 +6,6 @@ Each rule names itself in ``Draft.rule`` so a user can audit why a quote was rep
 from __future__ import annotations
 
 import bisect
-import functools
 import itertools
 import re
 
@@ -123,11 +122,6 @@ class Draft:
     via: list[Span] = attrs.field(factory=list)
     hedged: bool = False
     inherit: bool = False
-
-
-@functools.cache
-def _participles() -> frozenset[str]:
-    return frozenset(f for f in lexicon.verb_forms("report_verbs") if f.endswith("ing"))
 
 
 #: The longest stretch the rules treat as one sentence.  News sentences are far shorter; a longer
