@@ -81,7 +81,7 @@ def _anonymity_pattern() -> regex.Pattern[str]:
 
 def _anonymous(lowered: str) -> bool:
     """Does the lower-cased mention carry an anonymity marker ("unnamed", "people familiar with")?"""
-    return _anonymity_pattern().search(lowered, timeout=TIMEOUT) is not None
+    return _anonymity_pattern().search(lowered) is not None
 
 
 def _word_before(text: str, pos: int) -> str | None:
@@ -146,7 +146,7 @@ class Mention:
             head, _, tail = text.partition(",")
             if self._appositive(head.strip(), tail.strip(" ,")):
                 return
-        issued = ISSUED_BY.search(text, timeout=TIMEOUT)
+        issued = ISSUED_BY.search(text)
         lead = WORD.findall(text[: issued.start()]) if issued else []
         if issued and lead and (_in(lead[-1], "document_nouns") or _plural_of(lead[-1], "document_nouns")):
             # "a poll published by NBC News": the issuer; "the report by Tasnim News Agency": an outlet's
@@ -155,7 +155,7 @@ class Mention:
                 "report", "reports") else "document"
             self.name = issuer.name or " ".join(_strip_det(WORD.findall(issued.group(1)))) or None
             return
-        cut = TRAILING_PARTICIPLE.search(text, timeout=TIMEOUT)
+        cut = TRAILING_PARTICIPLE.search(text)
         self._core(text[: cut.start()] if cut and cut.start() > 0 else text)
 
     def _appositive(self, head: str, tail: str) -> bool:
@@ -209,14 +209,14 @@ class Mention:
         if not _capitalised(head) or (len(words) == 1 and _common_noun(head)):
             self._common(words)  # "officials", and "Officials" opening a sentence
             return
-        if OUTLET_NAME.search(" ".join(words), timeout=TIMEOUT) and (
+        if OUTLET_NAME.search(" ".join(words)) and (
             not _org_words(words[-1:]) or (words[-1].lower() in ("agency", "network", "service")
             and any(w in ("News", "Press") for w in words))
         ):
             self.type, self.name = "media", " ".join(words)
             return
         # a person with a title: the name is the capitalised run after the last title word
-        cut = AFFILIATION.search(text, timeout=TIMEOUT)
+        cut = AFFILIATION.search(text)
         core = WORD.findall(text[: cut.start()]) if cut else WORD.findall(text)
         core = _strip_det(core)
         if core and _capitalised(core[-1]):
@@ -249,7 +249,7 @@ class Mention:
                     title = title_words + run[:k]
                     self.title = _as_written(text, title) if title else None
                     return
-        if OUTLET_NAME.search(" ".join(words), timeout=TIMEOUT) and not _org_words(words[-1:]):
+        if OUTLET_NAME.search(" ".join(words)) and not _org_words(words[-1:]):
             self.type, self.name = "media", " ".join(words)
             return
         if _org_words(words) or (len(words) == 1 and words[0].isupper() and len(words[0]) <= 6):
@@ -557,7 +557,7 @@ def finish(ctx: Context, drafts: list[Draft]) -> list[Quote]:
         sent = ctx.sentence_at(d.cue[0] if d.cue else d.spans[0][0])
         hedged = cue_text in lexicon.words("hedge_words") or bool(
             HEDGE_BEFORE.search(text, max(sent.start, (d.cue[0] if d.cue else sent.end) - 120),
-                                d.cue[1] if d.cue else sent.end, timeout=TIMEOUT)
+                                d.cue[1] if d.cue else sent.end)
         )
         q = Quote(
             content=tuple(Span(a, b) for a, b in d.spans),

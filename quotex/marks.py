@@ -66,7 +66,7 @@ def _role(text: str, i: int, lo: int, hi: int) -> str:
         if _is_word(prev) and _is_word(nxt):
             return "apostrophe"  # don't, China’s, O'Brien
         if prev.strip() == "" or prev in "([{—–-\"“:":
-            if ELISION.match(text, i + 1, hi, timeout=TIMEOUT) or nxt.strip() == "":
+            if ELISION.match(text, i + 1, hi) or nxt.strip() == "":
                 return "apostrophe"
             return "open" if ch == "'" else "either"
         if prev in "sS" and _is_word(nxt := text[i + 1 : i + 3].strip()[:1]) and nxt.islower():

@@ -11,7 +11,6 @@ import functools
 import regex
 
 from quotex import lexicon
-from quotex.segment import TIMEOUT
 
 Tok = tuple[int, int]
 
@@ -148,7 +147,7 @@ def left_np(text: str, toks: list[Tok], end_index: int, sentence_start: int) -> 
         return toks[last]
     rel = None
     if " who " in text[max(0, toks[i][1] - 100) : toks[i][1]]:
-        rel = REL_SOURCE.search(text, max(toks[0][0], toks[i][1] - 120), toks[i][1], timeout=TIMEOUT)
+        rel = REL_SOURCE.search(text, max(toks[0][0], toks[i][1] - 120), toks[i][1])
     if rel is not None and rel.end() >= toks[i][1]:
         # "An official who spoke on condition of anonymity said"
         return (rel.start(1), rel.end(1))

@@ -27,7 +27,7 @@ from quotex.phrases import (
     right_np,
     skippable,
 )
-from quotex.segment import TIMEOUT, Segment, tokens
+from quotex.segment import Segment, tokens
 
 Span = tuple[int, int]
 
@@ -300,7 +300,7 @@ def direct_quotes(ctx: Context, found: list[Cue]) -> tuple[list[Draft], set[int]
                 before.via.append(draft.source)
                 used.add(draft.cue[0])
                 sent = ctx.sentence_at(draft.cue[0])
-                m = CITED_BY.match(text, draft.cue[1], sent.end, timeout=TIMEOUT)
+                m = CITED_BY.match(text, draft.cue[1], sent.end)
                 if m:
                     before.via.append(_trim(text, m.start(1), m.end(1)))
                 draft = before
@@ -495,7 +495,7 @@ def find_source(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment,
     text = ctx.text
     via: list[Span] = []
     prev = _w(text, toks[k - 1]).lower() if k > 0 else ""
-    m = CITING.search(text, max(sent.start, cue.start - 200), cue.start, timeout=TIMEOUT)
+    m = CITING.search(text, max(sent.start, cue.start - 200), cue.start)
     if m:
         cited: Span = (m.start(1), m.end(1))
         htoks = ctx.tokens(sent.start, m.start())
@@ -521,7 +521,7 @@ def find_source(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment,
                 if rel is not None:
                     via.append(rel)
         return src, via, "source"
-    agent = AGENT.search(text, max(sent.start, cue.start - 200), cue.start, timeout=TIMEOUT)
+    agent = AGENT.search(text, max(sent.start, cue.start - 200), cue.start)
     if agent:
         # "The speculation, originally reported by German outlet Welt am Sonntag, claimed"
         return (agent.start(1), agent.end(1)), via, "agent"
@@ -607,10 +607,10 @@ def _trailing(ctx: Context, toks: list[Tok], index: dict[int, int], cue: Cue, se
     rest = len(toks) - k - 1
     # nothing but a short adverbial may follow: "said on Monday.", "said in a statement."
     tail = text[cue.end : sent.end]
-    m = ADVERBIAL.match(tail, timeout=TIMEOUT)
+    m = ADVERBIAL.match(tail)
     while m and m.end() > 0:
         tail = tail[m.end() :]
-        m = ADVERBIAL.match(tail, timeout=TIMEOUT)
+        m = ADVERBIAL.match(tail)
     tail_stripped = tail.strip(" .!?\"”’")
     inverted = False
     src: Span | None = None
@@ -647,7 +647,7 @@ def _trailing(ctx: Context, toks: list[Tok], index: dict[int, int], cue: Cue, se
 
 def _intro_relay(ctx: Context, sent: Segment) -> list[Span]:
     """ "Speaking to Radio Sahel, ...", "In an interview with CNN, ...": the outlet is a relay."""
-    m = INTRO_RELAY.match(ctx.text, sent.start, sent.end, timeout=TIMEOUT)
+    m = INTRO_RELAY.match(ctx.text, sent.start, sent.end)
     group = 0 if m is None else (1 if m.group(1) else 2)
     if m and _is_media(m.group(group)):
         return [m.span(group)]
@@ -770,11 +770,11 @@ def _verb_clause(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment,
     # the content
     j = k + 1
     after = cue.end
-    m2 = ADVERBIAL.match(text, after, sent.end, timeout=TIMEOUT)
+    m2 = ADVERBIAL.match(text, after, sent.end)
     while m2 and m2.end() > after:
         after = m2.end()
-        m2 = ADVERBIAL.match(text, after, sent.end, timeout=TIMEOUT)
-    aside = ASIDE.match(text, after, sent.end, timeout=TIMEOUT)
+        m2 = ADVERBIAL.match(text, after, sent.end)
+    aside = ASIDE.match(text, after, sent.end)
     if aside:
         after = aside.end()
     while j < n and toks[j][0] < after:
@@ -864,7 +864,7 @@ def _verb_clause(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment,
     span = _cut(ctx, toks[j][0], sent.end, toks, nominal=rule == "indirect:object")
     if span[1] - span[0] < 3 or (len(text[span[0] : span[1]].split()) < 2 and kind_hint != "quoted"):
         return None
-    m_relay = TRAILING_RELAY.match(text, span[1], sent.end, timeout=TIMEOUT)
+    m_relay = TRAILING_RELAY.match(text, span[1], sent.end)
     if m_relay and _is_media(m_relay.group(1)):
         # "..., the Baltic Times reports, citing Interfax."
         via.extend(_trim(text, g[0], g[1]) for g in (m_relay.span(1), m_relay.span(2)) if g[0] >= 0)
@@ -961,7 +961,7 @@ def _predicate(ctx: Context, toks: list[Tok], k: int, cue: Cue, src: Span, sent:
     spans = [_trim(text, pieces[0].start, pieces[0].end)]
     for prev, nxt in itertools.pairwise(pieces):
         gap = text[prev.close_mark + 1 : nxt.open_mark]
-        if not LIST_GAP.fullmatch(gap, timeout=TIMEOUT):
+        if not LIST_GAP.fullmatch(gap):
             break
         spans.append(_trim(text, nxt.start, nxt.end))
     return Draft(spans, "mixed", (cue.start, cue.end), src, "mixed:predicate", 0.75, para)
@@ -978,19 +978,19 @@ def _cut(ctx: Context, start: int, end: int, toks: list[Tok], nominal: bool = Fa
         if (cue.lemma == "according to" and cue.start > start) or (cue.participle and _after_comma(text, cue.start)):
             stop = min(stop, cue.start)
         elif cue.classes & {REPORT, OBJECT}:
-            m = AND_BEFORE.search(text, max(start, cue.start - 20), cue.start, timeout=TIMEOUT)
+            m = AND_BEFORE.search(text, max(start, cue.start - 20), cue.start)
             if m:
                 stop = min(stop, m.start())
     if nominal:
         # "called for diplomatic solutions and has avoided ...": the second verb is the subject's own;
         # after a clause ("she became pregnant and was dismayed") it goes on with the clause
-        m = COORDINATED.search(text, start, stop, timeout=TIMEOUT)
+        m = COORDINATED.search(text, start, stop)
         if m:
             stop = m.start()
         comma = text.find(",", start, stop)
         if comma > 0 and not ctx.in_quote(comma):
             stop = comma
-    tr = TRAILING_RELAY.search(text, start, stop, timeout=TIMEOUT)
+    tr = TRAILING_RELAY.search(text, start, stop)
     if tr and _is_media(tr.group(1)):
         stop = tr.start()
     semi = text.find(";", start, stop)
