@@ -71,13 +71,15 @@ def _by_first_word() -> dict[str, tuple[tuple[str, str], ...]]:
 def _first_words() -> re.Pattern[bytes]:
     """The first words of the cue forms, as whole words, in a text's ASCII-lowered bytes (see find_cues).
 
-    One alternation factored by common prefixes (``sa(?:id|ys)``), so the engine drops out of
-    most words after a letter or two: the words WORD finds whose lower case starts a cue form,
-    found without a Python step for every other word. A first word that is not all letters
-    (none is) could never be a WORD, so it is left out.
+    A first word is matched only where a whole form follows it (a look-ahead over every form):
+    "in" is a candidate in "in a statement" but not in "in Paris", so most of the words that
+    merely start a multi-word form never reach Python.  The forms make one alternation factored
+    by common prefixes (``sa(?:id|ys)``), so the engine drops out of most words after a letter
+    or two.  A form that is not all letters and spaces (none is) could never be found by WORD
+    and the look-ups below, so it is left out.
     """
-    words = sorted(w for w in _by_first_word() if re.fullmatch("[a-z]+", w))
-    return re.compile(rb"(?<![a-z])(?:" + lexicon.trie_pattern(words).encode() + rb")(?![a-z])")
+    forms = sorted(f for f in table() if re.fullmatch("[a-z]+(?: [a-z]+)*", f))
+    return re.compile(rb"(?<![a-z])(?=(?:" + lexicon.trie_pattern(forms).encode() + rb")(?![a-z]))[a-z]+")
 
 
 def find_cues(text: str, start: int = 0, end: int | None = None) -> list[Cue]:

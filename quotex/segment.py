@@ -46,8 +46,10 @@ _MARKS = (
     "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
     "\u0900-\u0963\u0966-\u0dff\u0e31-\u0e4e\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 )
-_W = f"[^\\W_]|[{_MARKS}]"
-TOKEN = re.compile(rf"(?:{_W})+(?:[’'.\-&](?:{_W})+)*(?:(?<=s)[’'](?=\s+[^\W\d_A-Z]))?|[^\s\w{_MARKS}]|_")
+# A run of word characters: letters and digits, or marks, never giving back (possessive: what
+# follows is optional, so the greedy run is always the match, and the engine saves the bookkeeping).
+_W = f"(?:[^\\W_]++|[{_MARKS}]++)++"
+TOKEN = re.compile(rf"{_W}(?:[’'.\-&]{_W})*+(?:(?<=s)[’'](?=\s+[^\W\d_A-Z]))?|[^\s\w{_MARKS}]|_")
 
 
 @attrs.frozen
