@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
+import re
 
 import attrs
 import regex
@@ -46,7 +48,10 @@ INSTITUTIONS = frozenset(
     "administration cabinet presidency council commission".split()
 )
 # A name followed by a description: "Ana Sousa, a nurse", "Tom Jones, 45,"
+# Cheap test for ACRONYM: a parenthesised word of 2-8 letters anywhere.  "(FSB)"
+ACRONYM_HINT = re.compile(r"\([^\W\d_]{2,8}\)")
 DESCRIBED = regex.compile(r",\s+(?:a|an|the|who|\d)")
+_position = operator.itemgetter(0)  # of a (position, person) mention
 PARTICLES = frozenset("de van von der den bin al da di la le del dos am ibn".split())
 
 
@@ -370,8 +375,9 @@ class Entities:
 
     def _scan(self) -> None:
         text = self.ctx.text
-        for m in ACRONYM.finditer(text, timeout=TIMEOUT):
-            self.acronyms[m.group(2)] = " ".join(_strip_det(m.group(1).split()))
+        if ACRONYM_HINT.search(text):  # most articles define no acronym: skip the slower pattern
+            for m in ACRONYM.finditer(text, timeout=TIMEOUT):
+                self.acronyms[m.group(2)] = " ".join(_strip_det(m.group(1).split()))
         found: list[tuple[int, str, str | None, str | None]] = []
         for m in NAME_RUN.finditer(text, timeout=TIMEOUT):
             run = m.group()
@@ -397,8 +403,10 @@ class Entities:
                 found.append((m.start() + m.group().find(parts[0]), men.name, _gender_of(men), men.title))
         for pos, name, gender, title in found:
             self.add(name, gender, pos, title)
-        # later short forms: "Guo", "Macron"
-        for person in list(self.people):
+        # later short forms: "Guo", "Macron"; gathered, then merged in one stable sort (where two
+        # claim one position, the mention already there, then the first person found, keeps it)
+        extra: list[tuple[int, Person]] = []
+        for person in self.people:
             parts = person.name.split()
             for part in {parts[0], parts[-1]} if len(parts) > 1 else set():
                 if len(part) < 3 or (part.lower() in _gender_words() and part == parts[0]):
@@ -408,11 +416,14 @@ class Entities:
                     end = at + len(part)
                     whole = (at == 0 or not text[at - 1].isalpha()) and (end >= len(text) or not text[end].isalpha())
                     if whole and not self.ctx.in_quote(at):
-                        self._mention(at, person)
+                        extra.append((at, person))
                     at = text.find(part, end)
+        if extra:
+            merged = sorted(self.mentions + extra, key=_position)
+            self.mentions = [m for i, m in enumerate(merged) if i == 0 or merged[i - 1][0] != m[0]]
 
     def _mention(self, pos: int, person: Person) -> None:
-        i = bisect.bisect_left(self.mentions, pos, key=lambda x: x[0])
+        i = bisect.bisect_left(self.mentions, pos, key=_position)
         if i < len(self.mentions) and self.mentions[i][0] == pos:
             return
         self.mentions.insert(i, (pos, person))
@@ -438,7 +449,7 @@ class Entities:
     def described(self, noun: str, pos: int) -> Person | None:
         """The person last mentioned before ``pos`` whose title has ``noun`` ("the minister")."""
         self._ensure()
-        i = bisect.bisect_left(self.mentions, pos, key=lambda x: x[0])
+        i = bisect.bisect_left(self.mentions, pos, key=_position)
         for _, person in reversed(self.mentions[:i]):
             if any(noun in t.replace("-", " ").split() or noun in t.split() for t in person.titles):
                 return person
@@ -475,7 +486,7 @@ class Entities:
         """
         self._ensure()
         want = {"he": "m", "she": "f"}.get(word)
-        i = bisect.bisect_left(self.mentions, pos, key=lambda x: x[0])
+        i = bisect.bisect_left(self.mentions, pos, key=_position)
         # walk back sentence by sentence; inside one, in text order
         k = i
         while k > 0:
