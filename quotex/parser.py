@@ -1,10 +1,11 @@
 """The parser stage: which sentences to parse, parsing them in bulk, and merging what the trees show.
 
 The rules run first.  A sentence goes to the parser only when the rules leave it open: it holds
-a cue word outside quotation marks that no rule used and no rule's content or source covers, or
-a quotation that no rule attributed.  Sentences of many documents are parsed in one Stanza call
-(each sentence its own Stanza ``Document``, so Stanza batches them), and the trees' offsets are
-shifted back onto the original text.
+a cue word outside quotation marks that no rule used and no rule's content or source covers (a
+predicate verb such as "called" only in a verbal form, not "a phone call" or "was called off"),
+or a quotation that no rule attributed.  Sentences of many documents are parsed in one Stanza
+call (each sentence its own Stanza ``Document``, so Stanza batches them), and the trees' offsets
+are shifted back onto the original text.
 """
 
 from __future__ import annotations
@@ -37,6 +38,11 @@ UNSURE_RULES = frozenset(["mixed:predicate"])
 # A capitalised word, as headlines write every word: "Trump Says He Will Win".
 TITLE_WORD = re.compile(r"\b[A-Z][a-z’']+\b")
 WORD = re.compile(r"\b[A-Za-z][a-z’']*\b")
+# The word before a cue and the word after it: "was |called", "called| off".
+PREV_WORD = re.compile(r"([A-Za-z]+)\W*$")
+NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+# Before a predicate cue, a passive or a modifier ("was called", "so called"), not a report.
+BE_FORMS = frozenset("be is are was were been being am so".split())
 
 
 def _headline_cue(text: str, sent: Segment) -> bool:
@@ -48,6 +54,20 @@ def _headline_cue(text: str, sent: Segment) -> bool:
         return False
     table = cuemod.table()
     return any(w[0].isupper() and table.get(w.lower(), ("", frozenset()))[1] & {REPORT, BELIEF} for w in words[1:])
+
+
+def _predicate_verb(text: str, cue: Cue) -> bool:
+    """Is a predicate cue ("called", "dubbing") plausibly an active verb that gives its object a
+    predicate ("called the plan unworkable", "called for", "called on")?  Nouns ("a call"), passives
+    ("was called") and phrasal verbs ("called off") are not worth a parse."""
+    word = text[cue.start : cue.end].lower()
+    if not word.endswith(("ed", "ing")):
+        return False
+    before = PREV_WORD.search(text, max(0, cue.start - 30), cue.start)
+    after = NEXT_WORD.match(text, cue.end)
+    if before is not None and before.group(1).lower() in BE_FORMS:
+        return False
+    return after is None or after.group(1).lower() not in ("off", "up", "in", "back")
 
 
 #: Which sentences to parse: those the rules leave open (the cascade), or every one.
@@ -87,8 +107,10 @@ def candidates(ctx: Context, found: Sequence[Cue], drafts: Sequence[Draft], *, s
         inside = any(a <= cue.start < b for a, b in taken)
         if inside and (REPORT not in cue.classes or not any(a <= cue.start < b for a, b in reported)):
             continue
-        if not cue.classes & {REPORT, OBJECT}:
-            continue  # a stance ("believes"), a predicate ("called it"), a phrase: the rules' reading stands
+        if not cue.classes & {REPORT, OBJECT, PREDICATE}:
+            continue  # a stance ("believes"), a phrase: the rules' reading stands
+        if not cue.classes & {REPORT, OBJECT} and not _predicate_verb(ctx.text, cue):
+            continue  # "a phone call", "was called off", "prison terms": no predicate to find
         open_at.add(ctx.sentence_at(cue.start).index)
     for d in drafts:
         # rules whose bounds the tree measurably improves: check them against the parse

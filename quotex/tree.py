@@ -5,11 +5,14 @@ original text; the rules never look at a word's text as the parser returned it (
 ``<UNK>``).  They find a speech verb (a cue of the lexicons), its subject (``nsubj``, widened
 over compounds, modifiers, appositions and flat names so titles stay), and its content: a
 clausal complement (``ccomp``), the clause a ``..., he said`` hangs on (``parataxis``), an
-``xcomp`` for promises and appeals, the clause around ``according to`` (``case`` + ``obl``),
-``as X reported``, the object of verbs that report a thing ("denied the reports"), passives with
-their agent, and ``citing`` relays.  Where the compact parser is known to go wrong, the word order
-backs it up: a ``that`` after the verb's adverbials, a bare clause with a finite verb, an inverted
-``..., said X`` at the sentence end, a quotation before its source.  Each attribution becomes a
+``xcomp`` for promises, appeals and orders, the clause around ``according to`` (``case`` + ``obl``),
+``as X reported``, the object of verbs that report a thing ("denied the reports", "accused him of
+lying"), an object with its predicate ("called the plan unworkable"), passives with their agent,
+and ``citing`` relays.  Where the compact
+parser is known to go wrong, the word order backs it up: a ``that`` after the verb's adverbials,
+a bare clause with a finite verb, an inverted ``..., said X`` at the sentence end, a quotation
+before its source, a question after "asked", a relative clause "which X said was ...", a long
+subject the parser broke up.  Each attribution becomes a
 ``rules.Draft`` named ``parser:<rule>``, so the same finishing stage resolves speakers and
 classifies sources.
 
@@ -20,7 +23,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import itertools
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -42,9 +44,14 @@ NP_RELATIONS = frozenset(
 # Under an adjective inside a noun phrase: "people familiar with the matter".
 ADJ_RELATIONS = frozenset(["obl", "case", "det", "compound", "amod"])
 RELATIVE_PRONOUNS = frozenset(["who", "which", "that", "whom"])
+# Words that open a relative clause and may stand for part of what was reported.
+RELATIVE_LEADS = RELATIVE_PRONOUNS | {"what"}
 NEGATIONS = frozenset(["not", "n't", "n’t", "never", "no"])
 # Verbs whose open complement is what was said: "promised to cut taxes", "urged voters to stay".
-XCOMP_LEMMAS = frozenset("promise vow pledge threaten urge call ask encourage demand appeal agree".split())
+XCOMP_LEMMAS = frozenset(
+    "promise vow pledge threaten urge call ask encourage demand appeal agree tell warn caution advise remind "
+    "order instruct implore beg".split()
+)
 # Words that open an adverbial clause or phrase, never a reported one.
 ADVERBIAL_MARKS = frozenset(
     "as because while when whenever after before since until although though during despite unless once "
@@ -220,14 +227,20 @@ def _speech_verb(ctx: Context, tree: Tree, w: Word) -> Draft | None:
     if cue is None:
         return None
     lemma, classes, cue_span = cue
-    if not classes & {REPORT, BELIEF, OBJECT}:
+    if not classes & {REPORT, BELIEF, OBJECT, PREDICATE}:
         return None
     if _negated(tree, w) or _infinitive(tree, w):
         return None  # "did not say", "declined to say": no attribution of content
     if w.deprel in ("amod", "compound", "case", "mark", "nmod", "obl"):
         return None  # "the so-called deal", "alleged": a modifier, not a report
     if tree.kid(w.index, "aux:pass", "nsubj:pass", "expl"):
-        return _passive(ctx, tree, w, lemma, classes, cue_span)
+        return _passive(ctx, tree, w, lemma, classes, cue_span) if classes & {REPORT, BELIEF, OBJECT} else None
+    if not classes & {REPORT, BELIEF, OBJECT}:
+        return _predicate(ctx, tree, w, lemma, cue_span)
+    relative = _relative_gap(ctx, tree, w)
+    if relative is not None:
+        spans, speaker = relative
+        return Draft(spans, _kind(ctx, spans), cue_span, speaker, "parser:relative", 0.7, _para(ctx, w.start))
     content, rule, source_word = _content(ctx, tree, w, lemma, classes)
     if not content:
         return _quote_source_cue(ctx, tree, w, cue_span)
@@ -243,7 +256,8 @@ def _speech_verb(ctx: Context, tree: Tree, w: Word) -> Draft | None:
         return None
     first = tree.kid(w.index, "nsubj")
     if rule == "parser:ccomp" and len(content) == 1 and first is not None and first.index < w.index \
-            and first.start < src[0] and _stranded(tree, first, w) and not ctx.in_quote(first.start):
+            and first.low not in RELATIVE_LEADS and first.start < src[0] and _stranded(tree, first, w) \
+            and not ctx.in_quote(first.start):
         # "The nostalgia, he noted, may be ...": the misread subject opens the content
         lead = _noun_phrase(tree, first)
         if lead is not None and lead[1] < src[0]:
@@ -259,6 +273,45 @@ def _speech_verb(ctx: Context, tree: Tree, w: Word) -> Draft | None:
     via.extend(_addressee_media(tree, w))
     kind = _kind(ctx, content)
     return Draft(content, kind, cue_span, src, rule, conf, _para(ctx, w.start), via=via)
+
+
+def _predicate(ctx: Context, tree: Tree, w: Word, lemma: str, cue_span: Span) -> Draft | None:
+    """ "called the plan unworkable", "dubbed him 'the fixer'", "what she called a farce":
+    a verb that only reports when it gives its object a predicate; the content is both (the
+    predicate alone after a relative pronoun)."""
+    objects = [k for k in tree.kids(w.index, "obj") if not ctx.in_quote(k.start) or k.index > w.index]
+    obj = objects[0] if objects else None
+    if obj is None:
+        if lemma in XCOMP_LEMMAS or lemma in OBL_CONTENT:
+            # "called for a ban", "called on Congress to act": the rules for those verbs apply
+            content, rule, _ = _content(ctx, tree, w, lemma, frozenset([REPORT]))
+            if rule in ("parser:xcomp", "parser:obl"):
+                src, via, _ = _source(ctx, tree, w, None)
+                if src is not None and not any(a < src[1] and src[0] < b for a, b in content):
+                    return Draft(content, _kind(ctx, content), cue_span, src, rule, 0.5, _para(ctx, w.start), via=via)
+        return None
+    pred = next((k for k in tree.kids(w.index, "xcomp", "obl", "advcl")
+                 if k.index > max(obj.index, w.index) and k.upos != "VERB"
+                 and (k.deprel == "xcomp" or _case_of(tree, k) in ("as", "of", "for"))), None)
+    if pred is None:
+        return None
+    pred_words = tree.subtree(pred.index, skip=_attached_attributions(tree, pred))
+    if obj.index > w.index:
+        keep = tree.subtree(obj.index) | pred_words
+        a, b = tree.run(keep, obj.index)
+        if b < pred.index:
+            return None
+        content = [tree.span(a, b)]
+    elif obj.low in RELATIVE_LEADS and obj.index < w.index:
+        # "what she called a farce": the pronoun stands for something outside what was said
+        a, b = tree.run(pred_words, pred.index)
+        content = [tree.span(a, b)]
+    else:
+        return None
+    src, via, _ = _source(ctx, tree, w, None)
+    if src is None or any(a < src[1] and src[0] < b for a, b in content):
+        return None
+    return Draft(content, _kind(ctx, content), cue_span, src, "parser:predicate", 0.5, _para(ctx, w.start), via=via)
 
 
 def _passive(ctx: Context, tree: Tree, w: Word, lemma: str, classes: frozenset[str], cue_span: Span) -> Draft | None:
@@ -383,20 +436,30 @@ def _content(ctx: Context, tree: Tree, w: Word, lemma: str,
     if asked:
         # "asked the senator whether C", "questioned whether C"
         return [_clause(tree, asked[:1], after=w.index, keep_marks=True)], "parser:ccomp", None
+    question = _question_after(tree, w) if lemma in QUESTION_LEMMAS else None
+    if question is not None:
+        return [question], "parser:question", None
     head = tree.word(w.head) if w.head else None
     # "C, he said." / "C1, he said, C2": the clause the verb hangs on is the content
     if w.deprel == "parataxis" and head is not None and _clausal(tree, head):
         return _around(tree, head.index, w.index), "parser:parataxis", _right_nominal(tree, w)
-    subj = tree.kid(w.index, "nsubj")
-    if subj is not None and ctx.in_quote(subj.start):
-        subj = None  # '"Donald is an amazing leader," said ...': the quotation is no subject
+    # '"The harbour will reopen," said ...': the quotation is no subject; "C-subject ... C-verb, the
+    # newspaper reported": of two subjects, the one next to the verb is its own
+    subjects = [k for k in tree.kids(w.index, "nsubj") if not ctx.in_quote(k.start)]
+    left_subjects = [k for k in subjects if k.index < w.index]
+    subj = left_subjects[-1] if left_subjects else (subjects[0] if subjects else None)
     before = subj.index if subj is not None and subj.index < w.index else w.index
     left = [k for k in tree.kids(w.index, "parataxis", "ccomp") if k.index < before and _clausal(tree, k)]
-    if left and _comma_between(tree, max(i for i in tree.subtree(left[-1].index) if i < before), before):
+    last = max((i for k in left[-1:] for i in tree.subtree(k.index) if i < before and tree.word(i).upos != "PUNCT"),
+               default=0)
+    if left and last and _comma_between(tree, last, before):
         # "C, said X" read with the verb as the root and C hanging on it
         keep: set[int] = set()
         for k in left:
             keep |= {i for i in tree.subtree(k.index) if i < before}
+        for k in left_subjects[:-1]:
+            if k.index < min(keep):
+                keep |= tree.subtree(k.index)  # the clause's own subject, hung on the verb
         a, b = min(keep), max(keep)
         while b > a and tree.word(b).upos == "PUNCT":
             b -= 1
@@ -423,7 +486,7 @@ def _content(ctx: Context, tree: Tree, w: Word, lemma: str,
         xcomp = next((k for k in tree.kids(w.index, "xcomp", "advcl") if k.index > w.index), None)
         if xcomp is not None and any(k.low == "to" for k in tree.kids(xcomp.index, "mark")):
             obj = tree.kid(w.index, "obj", "iobj")
-            first = obj.index if obj is not None and obj.index < xcomp.index else xcomp.index
+            first = min(tree.subtree(obj.index)) if obj is not None and obj.index < xcomp.index else xcomp.index
             keep = tree.subtree(xcomp.index, skip=_attached_attributions(tree, xcomp))
             last = max(keep)
             return [tree.span(first, last)], "parser:xcomp", None
@@ -436,15 +499,18 @@ def _content(ctx: Context, tree: Tree, w: Word, lemma: str,
     takes_np = classes & {OBJECT, PREDICATE} or lemma in NP_CONTENT_LEMMAS
     if takes_np or (REPORT in classes and lemma not in NO_NP_CONTENT):
         obj = next((k for k in tree.kids(w.index, "obj") if k.index > w.index), None)
-        if obj is not None and obj.upos != "PRON":
+        if obj is not None:
             keep = tree.subtree(obj.index, skip=_attached_attributions(tree, obj))
             # the predicate of the object goes with it: 'called the plan "a disaster"', 'accused X of Y'
+            predicate = False
             for k in tree.kids(w.index, "xcomp", "obl", "advcl", "obj"):
                 if k.index > obj.index and k.index != obj.index and (
                         k.deprel.startswith(("xcomp", "obj")) or _case_of(tree, k) in ("as", "of", "for", "with")):
                     keep |= tree.subtree(k.index)
+                    predicate = True
             a, b = tree.run(keep, obj.index)
-            if b - a >= 1:
+            # a pronoun alone is no content, with its predicate it is: "accused him of lying"
+            if b - a >= 1 and (obj.upos != "PRON" or predicate):
                 return [tree.span(a, b)], "parser:obj", None
     return [], "", None
 
@@ -564,6 +630,36 @@ def _obl_content(tree: Tree, w: Word, lemma: str) -> Span | None:
     return None
 
 
+def _question_after(tree: Tree, w: Word) -> Span | None:
+    """ "Asked if the plant would close, Smith said no", "asked its workers whether C": the question
+    after the verb (and its object or agent), which the parser often hangs on another verb."""
+    for x in tree.words[w.index : w.index + 10]:
+        if x.text in QUESTION_STOPS or (x.upos in ("VERB", "AUX") and x.deprel not in ("amod", "compound")):
+            return None
+        opens = x.low in ("if", "whether") or (x.low in WH_WORDS and x.upos in ("PRON", "DET", "ADV", "SCONJ"))
+        if not opens:
+            continue
+        clause = x
+        for _ in range(3):  # from "which" in "which plan she would back" up to "back"
+            if clause.upos in ("VERB", "AUX") or tree.kids(clause.index, "cop") or not clause.head:
+                break
+            clause = tree.word(clause.head)
+        if clause.index <= x.index and clause is not x:
+            return None
+        keep = {i for i in tree.subtree(clause.index, skip=_attached_attributions(tree, clause)) if i >= x.index}
+        a, b = tree.run(keep | {x.index}, x.index)
+        if b - a < 2:
+            return None
+        return tree.span(a, b)
+    return None
+
+
+# Verbs that report a question; the words that open one; what ends the search for it.
+QUESTION_LEMMAS = frozenset(["ask", "wonder", "question", "inquire"])
+WH_WORDS = frozenset("what which who whom whose why how when where".split())
+QUESTION_STOPS = frozenset([",", ";", ":", ".", "—", "–", "\"", "“", "”"])
+
+
 def _that_after(tree: Tree, w: Word) -> Word | None:
     """A ``that`` opening a clause after the verb and its objects and adverbials ("said on Monday
     in a statement that ...", "told reporters at the White House that ...")."""
@@ -576,8 +672,11 @@ def _that_after(tree: Tree, w: Word) -> Word | None:
             clause = tree.word(x.head) if x.head else None
             if x.deprel == "det" or prev.upos in ("DET", "ADP") or prev.low in ("so", "such"):
                 return None  # "about that position", "so that"
-            if clause is not None and clause.deprel.startswith("acl"):
-                return None  # "over allegations that ...": the clause belongs to a noun
+            if clause is not None and clause.deprel.startswith("acl") and not (
+                    clause.deprel == "acl:relcl" and x.upos == "SCONJ" and x.deprel == "mark"):
+                # "over allegations that ...": the clause belongs to a noun (but a relative clause
+                # opened by a subordinator is a misread complement: "said in a statement that C")
+                return None
             return x
         if (x.upos == "VERB" and x.deprel not in ("amod", "acl")) or x.text in (";", ":", "\"", "“", "”", "."):
             return None
@@ -690,16 +789,23 @@ def _source(ctx: Context, tree: Tree, w: Word, inverted: Word | None) -> tuple[S
     citing = next((k for k in tree.kids(w.index, "advcl", "xcomp", "conj", "parataxis")
                    if k.lemma in ("cite", "quote") and k.low.endswith("ing")), None)
     subjects = tree.kids(w.index, "nsubj")
+    if len(subjects) > 1 and subjects[0].low in RELATIVE_LEADS and subjects[1].index < w.index:
+        subjects = subjects[1:]  # "officials, who/nsubj she/nsubj said were ...": "who" is the content's
     subj = subjects[0] if subjects else None
-    if len(subjects) > 1 and all(x.index < w.index for x in subjects) and \
-            all(b.index == a.index + 1 for a, b in itertools.pairwise(subjects)):
-        subj = subjects[-1]  # "Chelsea/nsubj Clinton/nsubj announced": one name split in two
+    if len(subjects) > 1 and all(x.index < w.index for x in subjects) and _one_phrase(tree, subjects):
+        # "Chelsea/nsubj Clinton/nsubj announced", "Most/nsubj of them in the hall/nsubj said": the parser
+        # split one subject in two
+        subj = subjects[-1]
     if subj is not None and (ctx.in_quote(subj.start) or _stranded(tree, subj, w)):
         subj = None  # a quotation or a clause read as the subject: '"Every amendment," said Cruz'
     if subj is None and inverted is not None:
         subj = inverted
     src: Span | None
-    if subj is not None and subj.low in RELATIVE_PRONOUNS and w.deprel.startswith("acl") and w.head:
+    between = _between_subject(tree, subj, w) if subj is not None and subj.low in RELATIVE_LEADS else None
+    if between is not None:
+        # "which critics said was ...", read with the pronoun as the subject of "said"
+        src = between
+    elif subj is not None and subj.low in RELATIVE_PRONOUNS and w.deprel.startswith("acl") and w.head:
         # "officials who said ...": the antecedent is the source
         subj = tree.word(w.head)
         src = _noun_phrase(tree, subj, skip={w.index})
@@ -711,9 +817,11 @@ def _source(ctx: Context, tree: Tree, w: Word, inverted: Word | None) -> tuple[S
         src = _noun_phrase(tree, subj)
         first = subjects[0] if subjects else subj
         if src is not None and first is not subj and first.index < subj.index:
-            src = (first.start, src[1])
+            lead = _noun_phrase(tree, first, skip={subj.index})
+            src = (min(first.start, lead[0]) if lead is not None else first.start, src[1])
     else:
-        src = _inherited(tree, w) or _left_neighbour(ctx, tree, w) or _linear_subject(ctx, tree, w)
+        src = _inherited(tree, w) or _left_neighbour(ctx, tree, w) or _linear_subject(ctx, tree, w) \
+            or _opening_subject(ctx, tree, w)
     if src is None:
         return None, via, rule
     if citing is not None:
@@ -723,6 +831,62 @@ def _source(ctx: Context, tree: Tree, w: Word, inverted: Word | None) -> tuple[S
             src = _noun_phrase(tree, obj)
             rule = "parser:citing"
     return src, via, rule
+
+
+def _relative_gap(ctx: Context, tree: Tree, w: Word) -> tuple[list[Span], Span] | None:
+    """ "a fee, which they said was too high", "the mayor, who he claims has misled voters": a relative
+    pronoun, a short subject, the verb, and a clause without its subject.  The compact parser
+    mostly tangles this; the word order is plain.  Returns the content (the clause after the
+    verb; the pronoun stands for something outside what was said) and the source."""
+    nxt = tree.word(w.index + 1) if w.index < len(tree.words) else None
+    if nxt is not None and nxt.upos == "ADV" and nxt.index < len(tree.words):
+        nxt = tree.word(nxt.index + 1)  # "which he said also ..."
+    if nxt is None or nxt.upos not in ("AUX", "VERB") or nxt.low.endswith("ing") or nxt.low == "to":
+        return None
+    pron = next((x for x in reversed(tree.words[max(1, w.index - 9) : w.index - 1])
+                 if x.text in RELATIVE_PRONOUNS), None)
+    if pron is None or ctx.in_quote(pron.start):
+        return None
+    before = tree.word(pron.index - 1)
+    if not (_nominal(before) or before.text in (",", "—", "–", "-")) or before.upos == "PRON":
+        return None  # "said that they said": no relative clause
+    src = _between_subject(tree, pron, w)
+    if src is None:
+        return None
+    end = _sentence_end(tree, nxt)
+    for x in tree.words[nxt.index : end]:
+        after = tree.word(x.index + 1) if x.index < len(tree.words) else None
+        if x.text in (";", "—", "–", "(") or (x.text == "-" and x.upos == "PUNCT") or (
+                x.text == "," and after is not None and after.upos in ("AUX", "VERB") and after.head != w.index
+                and before.text == ","):
+            # the relative clause closes and the sentence goes on: "..., which X said was Y, is Z"
+            end = x.index - 1
+            break
+    if end - nxt.index < 1:
+        return None
+    return [tree.span(nxt.index, end)], src
+
+
+def _between_subject(tree: Tree, pron: Word, w: Word) -> Span | None:
+    """The words between a relative pronoun and its verb, when they make a phrase of their own."""
+    words = tree.words[pron.index : w.index - 1]
+    while words and words[-1].upos in ("ADV", "AUX", "PART"):
+        words = words[:-1]
+    if not words or len(words) > 8 or any(x.upos == "PUNCT" or x.low in RELATIVE_LEADS for x in words):
+        return None
+    if words[-1].upos not in ("NOUN", "PROPN", "PRON", "VERB", "NUM"):
+        return None
+    return words[0].start, words[-1].end
+
+
+def _one_phrase(tree: Tree, subjects: Sequence[Word]) -> bool:
+    """Are the words from the first subject to the last all inside the subjects' phrases (or
+    punctuation and conjunctions)?  Then the subjects are one phrase the parser split."""
+    inside: set[int] = set()
+    for x in subjects:
+        inside |= tree.subtree(x.index)
+    return all(i in inside or tree.word(i).upos in ("PUNCT", "CCONJ")
+               for i in range(subjects[0].index, subjects[-1].index + 1))
 
 
 def _stranded(tree: Tree, subj: Word, w: Word) -> bool:
@@ -787,6 +951,26 @@ def _linear_subject(ctx: Context, tree: Tree, w: Word) -> Span | None:
     if span is None or ctx.in_quote(span[0]):
         return None
     return span
+
+
+def _opening_subject(ctx: Context, tree: Tree, w: Word) -> Span | None:
+    """Everything from the sentence start to the verb, when it reads as one long subject the
+    parser broke up: "Two in five farmers in a survey last month said", "Most residents we asked
+    last week said"."""
+    if w.deprel not in ("root", "ccomp", "parataxis") or w.index > 22:
+        return None
+    words = tree.words[: w.index - 1]
+    while words and (words[0].upos in ("CCONJ", "PUNCT") or words[0].low in ("still", "now", "also")):
+        words = words[1:]  # "And surveys of farmers show", "Still, residents who ... say"
+    while words and words[-1].upos in ("ADV", "AUX", "PART"):
+        words = words[:-1]
+    if len(words) < 2 or ctx.in_quote(words[0].start):
+        return None
+    if words[0].upos not in ("DET", "NUM", "ADJ", "NOUN", "PROPN") or words[-1].upos not in ("NOUN", "PROPN", "NUM"):
+        return None
+    if any(x.upos == "PUNCT" and x.text not in ("-", "'s", "’s") for x in words):
+        return None
+    return words[0].start, words[-1].end
 
 
 NP_CLIMB = frozenset(["flat", "compound", "appos", "amod", "nmod", "nummod", "det", "conj"])

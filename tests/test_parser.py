@@ -436,6 +436,308 @@ def test_offsets_come_from_the_original_text() -> None:
     }]
 
 
+def test_a_subject_the_parser_split_in_two_is_one_source() -> None:
+    text = "Most of the delegates in the hall said the vote was rigged."
+    parse = """
+        1 Most most ADJ 8 nsubj
+        2 of of ADP 4 case
+        3 the the DET 4 det
+        4 delegates delegate NOUN 1 nmod
+        5 in in ADP 7 case
+        6 the the DET 7 det
+        7 hall hall NOUN 8 nsubj
+        8 said say VERB 0 root
+        9 the the DET 10 det
+        10 vote vote NOUN 12 nsubj:pass
+        11 was be AUX 12 aux:pass
+        12 rigged rig VERB 8 ccomp
+        13 . . PUNCT 8 punct
+    """
+    got = found(text, parse)
+    assert [(g["content"], g["source"], g["rule"]) for g in got] == [
+        (["the vote was rigged"], "Most of the delegates in the hall", "parser:ccomp")]
+
+
+def test_relative_clause_with_a_report_is_read_in_word_order() -> None:
+    # the compact parser tangles this construction (here: "opponents" a verb, "said" hung on the
+    # content); the word order decides
+    text = "The council passed a rent rule, which opponents said was unfair to tenants."
+    parse = """
+        1 The the DET 2 det
+        2 council council NOUN 3 nsubj
+        3 passed pass VERB 0 root
+        4 a a DET 6 det
+        5 rent rent NOUN 6 compound
+        6 rule rule NOUN 3 obj
+        7 , , PUNCT 6 punct
+        8 which which PRON 12 nsubj
+        9 opponents opponent VERB 12 advmod
+        10 said say VERB 12 advcl
+        11 was be AUX 12 cop
+        12 unfair unfair ADJ 6 acl:relcl
+        13 to to ADP 14 case
+        14 tenants tenant NOUN 12 obl
+        15 . . PUNCT 3 punct
+    """
+    assert found(text, parse) == [{
+        "content": ["was unfair to tenants"], "source": "opponents", "cue": "said", "via": [],
+        "rule": "parser:relative", "kind": "indirect",
+    }]
+
+
+def test_relative_clause_without_pronoun_reports_its_clause() -> None:
+    text = "They cited a report the ministry said was incomplete."
+    parse = """
+        1 They they PRON 2 nsubj
+        2 cited cite VERB 0 root
+        3 a a DET 4 det
+        4 report report NOUN 2 obj
+        5 the the DET 6 det
+        6 ministry ministry NOUN 7 nsubj
+        7 said say VERB 4 acl:relcl
+        8 was be AUX 9 cop
+        9 incomplete incomplete ADJ 7 ccomp
+        10 . . PUNCT 2 punct
+    """
+    got = [g for g in found(text, parse) if g["cue"] == "said"]
+    assert [(g["content"], g["source"], g["rule"]) for g in got] == [
+        (["was incomplete"], "the ministry", "parser:ccomp")]
+
+
+def test_that_clause_hung_on_a_noun_as_a_relative_clause() -> None:
+    # "that" tagged as a subordinator, yet its clause hung on "statement" as a relative clause
+    text = "The mayor said in a statement that the bridge would reopen."
+    parse = """
+        1 The the DET 2 det
+        2 mayor mayor NOUN 3 nsubj
+        3 said say VERB 0 root
+        4 in in ADP 6 case
+        5 a a DET 6 det
+        6 statement statement NOUN 3 obl
+        7 that that SCONJ 11 mark
+        8 the the DET 9 det
+        9 bridge bridge NOUN 11 nsubj
+        10 would would AUX 11 aux
+        11 reopen reopen VERB 6 acl:relcl
+        12 . . PUNCT 3 punct
+    """
+    assert found(text, parse) == [{
+        "content": ["the bridge would reopen"], "source": "The mayor", "cue": "said", "via": [],
+        "rule": "parser:that-clause", "kind": "indirect",
+    }]
+
+
+def test_clause_before_the_verb_keeps_its_own_subject() -> None:
+    # both subjects hung on "reported": the one next to the verb is its own, the other the clause's
+    text = "Several council members opposed the budget, the newspaper reported."
+    parse = """
+        1 Several several ADJ 3 amod
+        2 council council NOUN 3 compound
+        3 members member NOUN 10 nsubj
+        4 opposed oppose VERB 10 ccomp
+        5 the the DET 6 det
+        6 budget budget NOUN 4 obj
+        7 , , PUNCT 4 punct
+        8 the the DET 9 det
+        9 newspaper newspaper NOUN 10 nsubj
+        10 reported report VERB 0 root
+        11 . . PUNCT 10 punct
+    """
+    assert found(text, parse) == [{
+        "content": ["Several council members opposed the budget"], "source": "the newspaper", "cue": "reported",
+        "via": [], "rule": "parser:parataxis", "kind": "indirect",
+    }]
+
+
+def test_a_quotation_before_an_inverted_cue() -> None:
+    text = "\u201cThe harbour will reopen soon,\u201d said the 52-year-old."
+    parse = """
+        1 \u201c \u201c PUNCT 6 punct
+        2 The the DET 3 det
+        3 harbour harbour NOUN 5 nsubj
+        4 will will AUX 5 aux
+        5 reopen reopen VERB 9 ccomp
+        6 soon soon ADV 5 advmod
+        7 , , PUNCT 5 punct
+        8 \u201d \u201d PUNCT 5 punct
+        9 said say VERB 0 root
+        10 the the DET 14 det
+        11 52 52 NUM 13 nummod
+        12 - - PUNCT 13 punct
+        13 year year NOUN 14 obl:npmod
+        14 old old ADJ 9 ccomp
+        15 . . PUNCT 9 punct
+    """
+    got = found(text, parse)
+    assert [(g["content"], g["source"], g["kind"]) for g in got] == [
+        (["The harbour will reopen soon"], "the 52-year-old", "direct")]
+
+
+@pytest.mark.parametrize("text, parse, expected", [
+    # the question hung on the main verb
+    ("Asked if the plant would close, the manager said nothing.", """
+        1 Asked ask VERB 10 advcl
+        2 if if SCONJ 6 mark
+        3 the the DET 4 det
+        4 plant plant NOUN 6 nsubj
+        5 would would AUX 6 aux
+        6 close close VERB 10 advcl
+        7 , , PUNCT 6 punct
+        8 the the DET 9 det
+        9 manager manager NOUN 10 nsubj
+        10 said say VERB 0 root
+        11 nothing nothing PRON 10 obj
+        12 . . PUNCT 10 punct
+    """, ("Asked", ["if the plant would close"], None, "parser:asked")),
+    # the question read as a second verb of the asker
+    ("The union asked its workers whether the offer was fair.", """
+        1 The the DET 2 det
+        2 union union NOUN 3 nsubj
+        3 asked ask VERB 0 root
+        4 its its PRON 5 nmod:poss
+        5 workers worker NOUN 3 obj
+        6 whether whether SCONJ 10 mark
+        7 the the DET 8 det
+        8 offer offer NOUN 10 nsubj
+        9 was be AUX 10 cop
+        10 fair fair ADJ 3 conj
+        11 . . PUNCT 3 punct
+    """, ("asked", ["whether the offer was fair"], "The union", "parser:question")),
+])
+def test_a_question_after_ask(text: str, parse: str, expected: tuple[Any, ...]) -> None:
+    got = [(g["cue"], g["content"], g["source"], g["rule"]) for g in found(text, parse) if g["cue"] == expected[0]]
+    assert got == [expected]
+
+
+def test_a_predicate_verb_reports_an_object_and_its_predicate() -> None:
+    text = "The senator called the plan unworkable."
+    parse = """
+        1 The the DET 2 det
+        2 senator senator NOUN 3 nsubj
+        3 called call VERB 0 root
+        4 the the DET 5 det
+        5 plan plan NOUN 3 obj
+        6 unworkable unworkable ADJ 3 xcomp
+        7 . . PUNCT 3 punct
+    """
+    assert found(text, parse) == [{
+        "content": ["the plan unworkable"], "source": "The senator", "cue": "called", "via": [],
+        "rule": "parser:predicate", "kind": "indirect",
+    }]
+
+
+def test_after_a_relative_pronoun_the_predicate_alone_is_the_content() -> None:
+    # "what" stands for the thing named, not for anything the mayor said
+    text = "She fixed what the mayor called a farce."
+    parse = """
+        1 She she PRON 2 nsubj
+        2 fixed fix VERB 0 root
+        3 what what PRON 6 obj
+        4 the the DET 5 det
+        5 mayor mayor NOUN 6 nsubj
+        6 called call VERB 2 ccomp
+        7 a a DET 8 det
+        8 farce farce NOUN 6 xcomp
+        9 . . PUNCT 2 punct
+    """
+    got = [(g["content"], g["source"], g["rule"]) for g in found(text, parse) if g["cue"] == "called"]
+    assert got == [(["a farce"], "the mayor", "parser:predicate")]
+
+
+@pytest.mark.parametrize("text, parse", [
+    ("A group called Citizens United sued.", """
+        1 A a DET 2 det
+        2 group group NOUN 6 nsubj
+        3 called call VERB 2 acl
+        4 Citizens Citizens PROPN 5 compound
+        5 United United PROPN 3 xcomp
+        6 sued sue VERB 0 root
+        7 . . PUNCT 6 punct
+    """),
+    ("She called the office twice.", """
+        1 She she PRON 2 nsubj
+        2 called call VERB 0 root
+        3 the the DET 4 det
+        4 office office NOUN 2 obj
+        5 twice twice ADV 2 advmod
+        6 . . PUNCT 2 punct
+    """),
+])
+def test_a_predicate_verb_without_a_predicate_reports_nothing(text: str, parse: str) -> None:
+    assert found(text, parse) == []
+
+
+@pytest.mark.parametrize("text, parse, content, rule", [
+    ("The mayor accused him of lying.", """
+        1 The the DET 2 det
+        2 mayor mayor NOUN 3 nsubj
+        3 accused accuse VERB 0 root
+        4 him he PRON 3 obj
+        5 of of SCONJ 6 mark
+        6 lying lie VERB 3 advcl
+        7 . . PUNCT 3 punct
+    """, "him of lying", "parser:obj"),
+    ("The coach told the players to stay calm.", """
+        1 The the DET 2 det
+        2 coach coach NOUN 3 nsubj
+        3 told tell VERB 0 root
+        4 the the DET 5 det
+        5 players player NOUN 3 obj
+        6 to to PART 7 mark
+        7 stay stay VERB 3 xcomp
+        8 calm calm ADJ 7 xcomp
+        9 . . PUNCT 3 punct
+    """, "the players to stay calm", "parser:xcomp"),
+])
+def test_an_object_with_its_complement(text: str, parse: str, content: str, rule: str) -> None:
+    assert [(g["content"], g["rule"]) for g in found(text, parse)] == [([content], rule)]
+
+
+def test_a_long_subject_the_parser_broke_up() -> None:
+    text = "Two in five farmers in a survey last month said prices were too low."
+    parse = """
+        1 Two two NUM 10 nsubj
+        2 in in ADP 4 case
+        3 five five NUM 4 nummod
+        4 farmers farmer NOUN 1 nmod
+        5 in in ADP 7 case
+        6 a a DET 7 det
+        7 survey survey NOUN 10 obl
+        8 last last ADJ 9 amod
+        9 month month NOUN 10 nsubj
+        10 said say VERB 0 root
+        11 prices price NOUN 14 nsubj
+        12 were be AUX 14 cop
+        13 too too ADV 14 advmod
+        14 low low ADJ 10 ccomp
+        15 . . PUNCT 10 punct
+    """
+    assert [(g["content"], g["source"]) for g in found(text, parse)] == [
+        (["prices were too low"], "Two in five farmers in a survey last month")]
+
+
+def test_merge_keeps_one_draft_for_a_relative_clause() -> None:
+    # the rules and the tree read the same attribution: one draft, with both rules recorded
+    text = "The council passed a rent rule, which opponents said was unfair to tenants."
+    ctx = pipeline.context(text)
+    span = lambda s: (text.index(s), text.index(s) + len(s))  # noqa: E731
+    rule = Draft([span("was unfair to tenants")], "indirect", span("said"), span("opponents"),
+                 "indirect:source-cue-clause", 0.85, 0)
+    tree_draft = Draft([span("was unfair to tenants")], "indirect", span("said"), span("opponents"),
+                       "parser:relative", 0.7, 0)
+    merged = parser.merge(ctx, [rule], [tree_draft])
+    assert [([text[a:b] for a, b in d.spans], d.rule) for d in merged] == [
+        (["was unfair to tenants"], "indirect:source-cue-clause+parser:relative")]
+
+
+def test_candidates_open_predicate_verbs_but_not_nouns() -> None:
+    text = ("The senator called the plan unworkable. He made a phone call on Monday. "
+            "The meeting was called off.")
+    ctx, cues, drafts = pipeline.rule_stage(text)
+    chosen = [text[s.start : s.end] for s in parser.candidates(ctx, cues, drafts)]
+    assert chosen == ["The senator called the plan unworkable."]
+
+
 # ------------------------------------------------------------------- the real compact models
 
 
