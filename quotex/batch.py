@@ -86,7 +86,8 @@ def time_budget(seconds: float | None) -> Iterator[None]:
 
     A ``SIGALRM`` interval timer: it interrupts Python code and ``regex`` matching alike. Where
     timers cannot be used (no ``setitimer``, or not the main thread) the block runs unbounded;
-    every regex of the engine carries its own ``timeout=`` there.
+    the patterns run over whole documents carry their own ``timeout=`` there (the rest see one
+    sentence or one mention at a time and are linear).
     """
     if not seconds or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
         yield
