@@ -79,6 +79,8 @@ def load_corpus(name: str) -> Corpus:
 
 #: docs/s of every benchmark of the run, by (corpus, what): the closing table is made from it.
 RESULTS: dict[tuple[str, str], float] = {}
+#: docs/s, F1 and parsed sentences of each parser variant of ``test_cascade.py``, by variant.
+CASCADE: dict[str, dict[str, float]] = {}
 
 
 def floor_pass(corpus: Corpus) -> int:
@@ -126,10 +128,19 @@ def wikinews() -> Corpus:
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    """A table of docs/s and fractions of the floor, with the machine noted."""
+    """A table of docs/s and fractions of the floor, with the machine noted; then the cascade."""
+    write = terminalreporter.write_line
+    if CASCADE:
+        write("")
+        write("parser cascade on the Wikinews gold articles:")
+        for name, run in CASCADE.items():
+            write(f"  {name:<11} {run['docs_per_s']:8.2f} docs/s   F1@0.3 {100 * run['f1']:5.1f}   "
+                  f"parsed sentences {run['sentences']:.0f}")
+        if "candidates" in CASCADE and "all" in CASCADE:
+            speedup = CASCADE["candidates"]["docs_per_s"] / CASCADE["all"]["docs_per_s"]
+            write(f"  cascade speed-up over parsing every sentence: {speedup:.1f}x")
     if not RESULTS:
         return
-    write = terminalreporter.write_line
     cpu = _cpu_name()
     write("")
     write(f"quotex throughput in docs/s (in brackets: share of the floor's docs/s on the same corpus), "
