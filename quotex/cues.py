@@ -53,10 +53,6 @@ def table() -> dict[str, tuple[str, frozenset[str]]]:
     return {form: (lemmas[form], frozenset(cls)) for form, cls in classes.items()}
 
 
-# A candidate word: ASCII letters, as every cue form is.  "said", "According"
-WORD = re.compile(r"[A-Za-z]+")
-
-
 @functools.cache
 def _by_first_word() -> dict[str, tuple[tuple[str, str], ...]]:
     """First word of a cue form -> (form, rest of the form after that word), longest first."""
@@ -75,8 +71,8 @@ def _first_words() -> re.Pattern[bytes]:
     "in" is a candidate in "in a statement" but not in "in Paris", so most of the words that
     merely start a multi-word form never reach Python.  The forms make one alternation factored
     by common prefixes (``sa(?:id|ys)``), so the engine drops out of most words after a letter
-    or two.  A form that is not all letters and spaces (none is) could never be found by WORD
-    and the look-ups below, so it is left out.
+    or two.  Cue forms are ASCII letters and spaces (a form with other characters, of which there
+    is none, could never be found this way, so it is left out).
     """
     forms = sorted(f for f in table() if re.fullmatch("[a-z]+(?: [a-z]+)*", f))
     return re.compile(rb"(?<![a-z])(?=(?:" + lexicon.trie_pattern(forms).encode() + rb")(?![a-z]))[a-z]+")
@@ -92,7 +88,7 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> list[Cue]:
     heads = _by_first_word()
     out: list[Cue] = []
     stop = len(text) if end is None else end
-    # The words (runs of ASCII letters, as WORD finds them) that may start a cue: one regex pass
+    # The words that may start a cue (cue forms are ASCII letters and spaces): one regex pass
     # over the text with its ASCII letters lowered and every other character made "?", one byte
     # a character so the offsets are the text's. A run that begins right at ``start`` after a
     # letter is no candidate either way: the check below on the character before it drops it.

@@ -18,7 +18,7 @@ from quotex import cues as cuemod
 from quotex import tree as treemod
 from quotex.cues import BELIEF, OBJECT, PHRASE, PREDICATE, REPORT, Cue
 from quotex.models import MAX_SENTENCE_CHARS
-from quotex.rules import Context, Draft
+from quotex.rules import PASSIVE, Context, Draft
 from quotex.segment import Segment
 from quotex.tree import Tree
 
@@ -38,11 +38,10 @@ UNSURE_RULES = frozenset(["mixed:predicate"])
 # A capitalised word, as headlines write every word: "Trump Says He Will Win".
 TITLE_WORD = re.compile(r"\b[A-Z][a-z’']+\b")
 WORD = re.compile(r"\b[A-Za-z][a-z’']*\b")
-# The word before a cue and the word after it: "was |called", "called| off".
-PREV_WORD = re.compile(r"([A-Za-z]+)\W*$")
+# The word after a cue: "called| off".
 NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 # Before a predicate cue, a passive or a modifier ("was called", "so called"), not a report.
-BE_FORMS = frozenset("be is are was were been being am so".split())
+BE_FORMS = PASSIVE | {"am", "so"}
 
 
 def _headline_cue(text: str, sent: Segment) -> bool:
@@ -56,17 +55,17 @@ def _headline_cue(text: str, sent: Segment) -> bool:
     return any(w[0].isupper() and table.get(w.lower(), ("", frozenset()))[1] & {REPORT, BELIEF} for w in words[1:])
 
 
-def _predicate_verb(text: str, cue: Cue) -> bool:
+def _predicate_verb(ctx: Context, cue: Cue) -> bool:
     """Is a predicate cue ("called", "dubbing") plausibly an active verb that gives its object a
     predicate ("called the plan unworkable", "called for", "called on")?  Nouns ("a call"), passives
     ("was called") and phrasal verbs ("called off") are not worth a parse."""
+    text = ctx.text
     word = text[cue.start : cue.end].lower()
     if not word.endswith(("ed", "ing")):
         return False
-    before = PREV_WORD.search(text, max(0, cue.start - 30), cue.start)
-    after = NEXT_WORD.match(text, cue.end)
-    if before is not None and before.group(1).lower() in BE_FORMS:
+    if ctx.word_before(cue.start) in BE_FORMS:
         return False
+    after = NEXT_WORD.match(text, cue.end)
     return after is None or after.group(1).lower() not in ("off", "up", "in", "back")
 
 
@@ -109,7 +108,7 @@ def candidates(ctx: Context, found: Sequence[Cue], drafts: Sequence[Draft], *, s
             continue
         if not cue.classes & {REPORT, OBJECT, PREDICATE}:
             continue  # a stance ("believes"), a phrase: the rules' reading stands
-        if not cue.classes & {REPORT, OBJECT} and not _predicate_verb(ctx.text, cue):
+        if not cue.classes & {REPORT, OBJECT} and not _predicate_verb(ctx, cue):
             continue  # "a phone call", "was called off", "prison terms": no predicate to find
         open_at.add(ctx.sentence_at(cue.start).index)
     for d in drafts:

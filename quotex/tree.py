@@ -233,9 +233,10 @@ def _speech_verb(ctx: Context, tree: Tree, w: Word) -> Draft | None:
         return None  # "did not say", "declined to say": no attribution of content
     if w.deprel in ("amod", "compound", "case", "mark", "nmod", "obl"):
         return None  # "the so-called deal", "alleged": a modifier, not a report
+    reports = bool(classes & {REPORT, BELIEF, OBJECT})  # else a predicate verb only ("called it X")
     if tree.kid(w.index, "aux:pass", "nsubj:pass", "expl"):
-        return _passive(ctx, tree, w, lemma, classes, cue_span) if classes & {REPORT, BELIEF, OBJECT} else None
-    if not classes & {REPORT, BELIEF, OBJECT}:
+        return _passive(ctx, tree, w, lemma, classes, cue_span) if reports else None
+    if not reports:
         return _predicate(ctx, tree, w, lemma, cue_span)
     relative = _relative_gap(ctx, tree, w)
     if relative is not None:
