@@ -7,7 +7,6 @@ from __future__ import annotations
 import bisect
 import functools
 import operator
-import re
 
 import attrs
 import regex
@@ -48,8 +47,11 @@ INSTITUTIONS = frozenset(
     "administration cabinet presidency council commission".split()
 )
 # A name followed by a description: "Ana Sousa, a nurse", "Tom Jones, 45,"
-# Cheap test for ACRONYM: a parenthesised word of 2-8 letters anywhere.  "(FSB)"
-ACRONYM_HINT = re.compile(r"\([^\W\d_]{2,8}\)")
+# Where ACRONYM can end: a parenthesised word of 2-8 capitals.  "(FSB)"
+ACRONYM_PAREN = regex.compile(r"\(\p{Lu}{2,8}\)")
+# The last character that ACRONYM's name part cannot hold, searched backwards from a "(FSB)":
+# the name lies after it.  "the agency; Federal Security Service (FSB)" -> ";"
+ACRONYM_FENCE = regex.compile(r"[^\p{L}\-’'\s]", regex.REVERSE)
 DESCRIBED = regex.compile(r",\s+(?:a|an|the|who|\d)")
 _position = operator.itemgetter(0)  # of a (position, person) mention
 PARTICLES = frozenset("de van von der den bin al da di la le del dos am ibn".split())
@@ -375,16 +377,33 @@ class Entities:
 
     def _scan(self) -> None:
         text = self.ctx.text
-        if ACRONYM_HINT.search(text):  # most articles define no acronym: skip the slower pattern
-            for m in ACRONYM.finditer(text, timeout=TIMEOUT):
+        # ACRONYM is tried only in the stretch of words before each "(FSB)": the same matches as
+        # running it over the whole text (a match holds no "(" before its own), without trying
+        # it at every capital of the article
+        done = 0
+        for paren in ACRONYM_PAREN.finditer(text):
+            if paren.start() < done:
+                continue
+            fence = ACRONYM_FENCE.search(text, done, paren.start())
+            m = ACRONYM.search(text, fence.end() if fence else done, paren.end(), timeout=TIMEOUT)
+            if m is not None:
                 self.acronyms[m.group(2)] = " ".join(_strip_det(m.group(1).split()))
+                done = m.end()
         found: list[tuple[int, str, str | None, str | None]] = []
-        for m in NAME_RUN.finditer(text, timeout=TIMEOUT):
+        # NAME_RUN needs no timeout: a run can be read only one way, so each try is linear in it
+        for m in NAME_RUN.finditer(text):
             run = m.group()
             single = " " not in run
-            lead_word = _word_before(text, m.start())
-            titled = lead_word is not None and _in(lead_word, "person_nouns")
-            if (single and not titled) or self.ctx.in_quote(m.start()):
+            at = m.start()
+            # a title word ends in a letter and a space or tab comes before the run: most runs
+            # (sentence openers after ". ") fail this and are never looked back from
+            before = text[at - 2 : at] if at >= 2 else ""
+            if before[1:] in (" ", "\t") and (before[0].isalpha() or before[0] in " \t"):
+                lead_word = _word_before(text, at)
+                titled = lead_word is not None and _in(lead_word, "person_nouns")
+            else:
+                lead_word, titled = None, False
+            if (single and not titled) or self.ctx.in_quote(at):
                 continue  # a lone capitalised word is a name only after a title ("spokesperson Guo")
             phrase = _drop_function_words(f"{lead_word} {run}" if titled else run)
             if not phrase:
