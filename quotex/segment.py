@@ -23,9 +23,11 @@ _SPACES = re.compile(r"[^\S\x1c-\x1f]*")
 _NOT_SPACE_HERE = frozenset("\x1c\x1d\x1e\x1f")
 
 # A sentence end: . ! or ? (and closing marks or brackets), space, then an opening mark, a
-# capital or a digit.  "He left. She stayed."  /  "It's over." He left.
+# capital or a digit; the break is group 1, the white space.  "He left. She stayed."  /
+# "It's over." He left.  Starting at the punctuation (not looking back to it from every space)
+# lets the engine skip to the next . ! or ?.
 SENTENCE_END = regex.compile(
-    r"""(?<=[.!?]|[.!?][\"”’'\)\]]{1,3}|[.!?]\s?[\"”’]|\.\.\.)\s+(?=[\"“‘'(\[]{0,2}[\p{Lu}\p{N}])"""
+    r"""(?:[.!?][\"”’'\)\]]{0,3}|[.!?]\s?[\"”’])(\s+)(?=[\"“‘'(\[]{0,2}[\p{Lu}\p{N}])"""
 )
 
 # Words before a dot that do not end a sentence.  "Mr. Smith", "Sen. Jones", "U.S. officials"
@@ -96,14 +98,19 @@ def sentences(text: str, paras: list[Segment]) -> list[Segment]:
     # ABBREVIATION only ever sees a dozen characters.
     for para in paras:
         start = para.start
-        for m in SENTENCE_END.finditer(text, para.start, para.end):
-            before = text[max(start, m.start() - 12) : m.start()].rstrip("\"”’')]")
+        # from two characters back: a paragraph that opens with a closing mark ends the sentence
+        # before it ('... he said.\n" Yes'); a break before the paragraph is none of its own
+        for m in SENTENCE_END.finditer(text, max(0, para.start - 2), para.end):
+            brk, end = m.span(1)
+            if brk < para.start:
+                continue
+            before = text[max(start, brk - 12) : brk].rstrip("\"”’')]")
             # ABBREVIATION ends in "\.$" ($: the end, or before a final newline)
             if before.endswith((".", ".\n")) and ABBREVIATION.search(before):
                 continue
-            if m.start() > start:
-                out.append(Segment(start, m.start(), len(out)))
-            start = m.end()
+            if brk > start:
+                out.append(Segment(start, brk, len(out)))
+            start = end
         if para.end > start:
             out.append(Segment(start, para.end, len(out)))
     return out
