@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import functools
 import operator
+import re
 
 import attrs
 import regex
@@ -18,7 +19,7 @@ from quotex.rules import Context, Draft
 from quotex.segment import TIMEOUT
 
 WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}’'.\-&]*")
-HEDGE_BEFORE = regex.compile(r"\b(?:reportedly|allegedly|purportedly|supposedly)\b", regex.IGNORECASE)
+HEDGE_BEFORE = re.compile(r"\b(?:reportedly|allegedly|purportedly|supposedly)\b", re.IGNORECASE)
 # A run of capitalised words that may be a name: "French President Emmanuel Macron", "J. R. Smith".
 NAME_RUN = regex.compile(
     r"(?<![\p{L}\p{N}])(?:\p{Lu}\p{Ll}{0,3}\.|\p{Lu}[\p{L}\p{M}’'\-]+)"
@@ -29,16 +30,16 @@ ACRONYM = regex.compile(r"((?:\p{Lu}[\p{L}\-’']+\s+(?:of\s+|for\s+|and\s+|the\
 # A trailing affiliation or source of a document: "Chip Taylor of the University of Kansas",
 # "a poll published by NBC News".
 AFFILIATION = regex.compile(r"\s+(?:of|from|at|with)\s+(?:the\s+)?\p{Lu}.*$")
-ISSUED_BY = regex.compile(
+ISSUED_BY = re.compile(
     r"\s+(?:published|released|issued|conducted|commissioned|written|filed)?\s*(?:by|from)\s+(.+?)"
     r"(?:\s+(?:last|this|on|in)\b.*)?$"
 )
 # "a UNICEF report published on Monday": the participle phrase says nothing of the source
-TRAILING_PARTICIPLE = regex.compile(
+TRAILING_PARTICIPLE = re.compile(
     r"\s+(?:published|released|issued|posted|seen|obtained|filed|dated|made\s+public|sent|circulated)\b.*$"
 )
 # Heads of news outlet names: "Tehran Times", "Saudi Press Agency", "Fox News".
-OUTLET_NAME = regex.compile(
+OUTLET_NAME = re.compile(
     r"\b(?:Times|Post|News|Herald|Tribune|Journal|Gazette|Telegraph|Guardian|Chronicle|Observer|Express|"
     r"Daily|Weekly|Press|Agency|TV|Television|Radio|Broadcasting|Broadcaster|Magazine|Wire|Network)\b"
 )
@@ -52,7 +53,7 @@ ACRONYM_PAREN = regex.compile(r"\(\p{Lu}{2,8}\)")
 # The last character that ACRONYM's name part cannot hold, searched backwards from a "(FSB)":
 # the name lies after it.  "the agency; Federal Security Service (FSB)" -> ";"
 ACRONYM_FENCE = regex.compile(r"[^\p{L}\-’'\s]", regex.REVERSE)
-DESCRIBED = regex.compile(r",\s+(?:a|an|the|who|\d)")
+DESCRIBED = re.compile(r",\s+(?:a|an|the|who|\d)")
 _position = operator.itemgetter(0)  # of a (position, person) mention
 PARTICLES = frozenset("de van von der den bin al da di la le del dos am ibn".split())
 

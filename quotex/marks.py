@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import bisect
+import re
 
 import attrs
 import regex
 
-from quotex.segment import TIMEOUT, Segment
+from quotex.segment import Segment
 
 # Every character that may open or close a quotation.  "…", “…”, „…“, «…», ‘…’, '…', ‹…›
-MARK = regex.compile(r"''|``|[\"“”„‟«»‘’‚‛'‹›]")
+MARK = re.compile(r"''|``|[\"“”„‟«»‘’‚‛'‹›]")
 
 DOUBLE_OPEN = "“„‟«"
 DOUBLE_CLOSE = "”»"
@@ -113,7 +114,8 @@ def find_pieces(text: str, paras: list[Segment]) -> list[Piece]:
     carry_group = -1
     # Every mark of the text in one pass; each paragraph takes its own by bisection, and one
     # without marks (most of them) costs nothing more.
-    every = [m.span() for m in MARK.finditer(text, timeout=TIMEOUT)]
+    # (the standard library's engine: a character or a pair of them, so no timeout is needed)
+    every = [m.span() for m in MARK.finditer(text)]
     every_starts = [a for a, _ in every]
     for p_index, para in enumerate(paras):
         lo, hi = para.start, para.end
@@ -121,7 +123,7 @@ def find_pieces(text: str, paras: list[Segment]) -> list[Piece]:
         found = every[i : bisect.bisect_left(every_starts, hi, lo=i)]
         if (i > 0 and every[i - 1][1] > lo) or (found and found[-1][1] > hi):
             # a two-character mark across the paragraph's edge: scan the paragraph on its own
-            found = [m.span() for m in MARK.finditer(text, lo, hi, timeout=TIMEOUT)]
+            found = [m.span() for m in MARK.finditer(text, lo, hi)]
         if not found and not carry:
             continue  # nothing to pair, nothing running on: this paragraph changes nothing
         d_open = -1  # offset of the open double mark

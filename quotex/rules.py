@@ -10,7 +10,6 @@ import itertools
 import re
 
 import attrs
-import regex
 
 from quotex import lexicon
 from quotex.cues import BARE, BELIEF, OBJECT, PHRASE, PREDICATE, REPORT, Cue
@@ -27,13 +26,13 @@ from quotex.phrases import (
     right_np,
     skippable,
 )
-from quotex.segment import Segment, tokens
+from quotex.segment import WORD_CHARS, Segment, tokens
 
 Span = tuple[int, int]
 
 # Time and place adverbials between a cue and its clause: "said on Tuesday that", "said in a
 # statement that", "told reporters at the White House that".
-ADVERBIAL = regex.compile(
+ADVERBIAL = re.compile(
     r"""\s*(?:,\s*)?(?:(?:on|last|this|early|late|earlier|later)\s+)?(?:Monday|Tuesday|Wednesday|Thursday
     |Friday|Saturday|Sunday|yesterday|today|tonight|week|month|year|morning|afternoon|evening|night
     |Jan(?:uary)?|Feb(?:ruary)?|March|April|May|June|July|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?
@@ -41,41 +40,41 @@ ADVERBIAL = regex.compile(
     |privately|separately|once|too)\b(?:\s+\d{1,2}(?:st|nd|rd|th)?\b)?(?:,\s*\d{4})?"""
     r"""|\s*(?:,\s*)?on\s+(?:Twitter|X|Facebook|Instagram|television|TV|radio|air|camera|CNN|Fox(?:\s+News)?|MSNBC)\b"""
     r"""|\s*(?:,\s*)?(?:in|at|during|on|via|through|over|after)\s+(?:an?|the|his|her|their|its)\s+"""
-    r"""(?:[\w\-’']+\s+){0,3}?(?:statement|interview|briefing|email|e-mail|letter|tweet|post|speech"""
+    rf"""(?:[{WORD_CHARS}\-’']+\s+){{0,3}}?(?:statement|interview|briefing|email|e-mail|letter|tweet|post|speech"""
     r"""|conference|news conference|press conference|call|meeting|hearing|session|address|release"""
     r"""|video|message|report|op-ed|column|blog post|filing|memo|remarks|appearance)\b""",
-    regex.VERBOSE | regex.IGNORECASE,
+    re.VERBOSE | re.IGNORECASE,
 )
 # "S, citing T, claimed" -> the source is T, relayed by S.
-CITING = regex.compile(r",\s*(?:citing|quoting)\s+([^,]{2,80}?)\s*,\s*$", regex.IGNORECASE)
+CITING = re.compile(r",\s*(?:citing|quoting)\s+([^,]{2,80}?)\s*,\s*$", re.IGNORECASE)
 # The agent of a passive report between commas, before the cue: ", originally reported by X, claimed"
-AGENT = regex.compile(
-    r",\s*(?:\w+ly\s+)?(?:first\s+)?(?:reported|published|released|cited|quoted)\s+by\s+([^,]{2,80}?)\s*,\s*$"
+AGENT = re.compile(
+    rf",\s*(?:[{WORD_CHARS}]+ly\s+)?(?:first\s+)?(?:reported|published|released|cited|quoted)\s+by\s+([^,]{{2,80}}?)\s*,\s*$"
 )
 # Small patterns on short slices; linear, so without timeouts (which cost more than the match).
 LAST_WORD = re.compile(r"([^\W\d_]+(?:-[^\W\d_]+)*)\W*$")  # "... the so-called " -> "so-called"
 WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # "the new" -> ["the", "new"]
 APOSTROPHE = re.compile(r"[’']")  # "she’ll" -> "she"
 # An appositive after a name: ", a national student loan debt expert who ..."
-APPOSITIVE_AFTER = regex.compile(r",\s+(?:a|an|the|who|its|his|her|their)\s")
+APPOSITIVE_AFTER = re.compile(r",\s+(?:a|an|the|who|its|his|her|their)\s")
 # A conjunction right before a second cue of the same subject: "..., and reaffirmed", " but said"
-AND_BEFORE = regex.compile(r",?\s*(?:and|but)\s+(?:(?:he|she|they|we|I)\s+)?(?:\w+ly\s+|also\s+)?$")
+AND_BEFORE = re.compile(rf",?\s*(?:and|but)\s+(?:(?:he|she|they|we|I)\s+)?(?:[{WORD_CHARS}]+ly\s+|also\s+)?$")
 # A short aside between a cue and its "that": "said, among other things, that"
-ASIDE = regex.compile(r"\s*,\s*(?:[\w’'\-]+\s+){0,5}[\w’'\-]+\s*,\s*(?=that\b)")
+ASIDE = re.compile(rf"\s*,\s*(?:[{WORD_CHARS}’'\-]+\s+){{0,5}}[{WORD_CHARS}’'\-]+\s*,\s*(?=that\b)")
 # Between two quoted fragments of one list: ', an ', ' and ', ', or a '.
-LIST_GAP = regex.compile(r"[\s,]*(?:(?:and|or|as well as)\s+)?(?:(?:a|an|the|as)\s+)?", regex.IGNORECASE)
+LIST_GAP = re.compile(r"[\s,]*(?:(?:and|or|as well as)\s+)?(?:(?:a|an|the|as)\s+)?", re.IGNORECASE)
 # A relay closing the sentence: ", the Baltic Times reports, citing Interfax."
-TRAILING_RELAY = regex.compile(
+TRAILING_RELAY = re.compile(
     r"\s*,\s*([^,]{2,60}?)\s+(?:reports|reported|writes|wrote)(?:\s*,?\s*(?:citing|quoting)\s+([^,.;]{2,60}))?"
     r"\s*[.!?]?\s*$"
 )
 # An outlet named in an opening phrase: "Speaking to Radio Sahel, ...", "In an interview with CNN, ..."
-INTRO_RELAY = regex.compile(
-    r"(?:Speaking|Talking|Writing)\s+(?:to|with|on|in)\s+([^,]{2,60}),|In\s+an?\s+(?:\w+\s+)?interview\s+"
+INTRO_RELAY = re.compile(
+    rf"(?:Speaking|Talking|Writing)\s+(?:to|with|on|in)\s+([^,]{{2,60}}),|In\s+an?\s+(?:[{WORD_CHARS}]+\s+)?interview\s+"
     r"(?:with|on)\s+([^,]{2,60}),"
 )
 # After a relay's cue: "reports citing Russian media".
-CITED_BY = regex.compile(r",?\s*(?:citing|quoting)\s+([^,.;]{2,60})", regex.IGNORECASE)
+CITED_BY = re.compile(r",?\s*(?:citing|quoting)\s+([^,.;]{2,60})", re.IGNORECASE)
 # Words a reported clause may start with when it has no "that".
 CLAUSE_START = DETERMINERS | PRONOUNS | frozenset(
     "there this that these those such if whether what how why when where nobody no none everyone "
@@ -103,8 +102,9 @@ PERSON_OBJ = OBJECT_PRONOUNS | frozenset(
 )
 END_PUNCT = ".,!?…;:"
 # A second verb phrase of the same subject ends the content: "... and has avoided ...".
-COORDINATED = regex.compile(
-    r",?\s+(?:and|but)\s+(?:(?:has|have|had|is|was|were|are|will|would|also|then|later)\s+)+\w", regex.IGNORECASE
+COORDINATED = re.compile(
+    rf",?\s+(?:and|but)\s+(?:(?:has|have|had|is|was|were|are|will|would|also|then|later)\s+)+[{WORD_CHARS}]",
+    re.IGNORECASE,
 )
 
 

@@ -31,13 +31,15 @@ SENTENCE_END = regex.compile(
 )
 
 # Words before a dot that do not end a sentence.  "Mr. Smith", "Sen. Jones", "U.S. officials"
+# Matched backwards from the end, where it is anchored: tried forwards, it would be tried at
+# every character of the stretch before the dot.
 ABBREVIATION = regex.compile(
     r"""(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Sens|Rep|Reps|Gov|Gen|Col|Lt|Sgt|Capt|Cmdr|Adm|Maj|St|Jr|Sr
     |Inc|Ltd|Co|Corp|Bros|No|Nos|Vol|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|vs|etc|approx|dept
     |Ave|Blvd|Rd|Mt|Ft|Pres|Supt|Det|Insp|Rev|Hon|Gov|Lt.Gov|Atty|Gen|Mass|Calif|Fla|Ill|Pa|Va
     |Wash|Mich|Wis|Minn|Ariz|Colo|Conn|Ga|Ky|La|Md|Mo|Nev|Okla|Ore|Tenn|Tex)
     |\b\p{Lu}|\b(?:\p{L}\.){1,4}\p{L}|a\.m|p\.m)\.$""",
-    regex.VERBOSE,
+    regex.VERBOSE | regex.REVERSE,
 )
 
 # A word: letters and digits (with combining marks), with inner apostrophes, dots, hyphens and
@@ -48,6 +50,9 @@ _MARKS = (
     "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
     "\u0900-\u0963\u0966-\u0dff\u0e31-\u0e4e\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 )
+#: Word characters for a character class of the standard library's engine, whose ``\w`` leaves
+#: out combining marks (the ``regex`` package's takes them): ``[{WORD_CHARS}\-’']``.
+WORD_CHARS = "\\w" + _MARKS
 # A run of word characters: letters and digits, or marks, never giving back (possessive: what
 # follows is optional, so the greedy run is always the match, and the engine saves the bookkeeping).
 _W = f"(?:[^\\W_]++|[{_MARKS}]++)++"

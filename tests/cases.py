@@ -691,6 +691,15 @@ CORE_CASES: list[Case] = [
         note="The source span is the relay question of the attribution case 'relay-citing-claimed'.",
     ),
     core(
+        "passive-agent-claimed",
+        "The leak, first reported by the Lagos Tribune, claimed that two ministers had resigned "
+        "over the contract.",
+        E("two ministers had resigned over the contract", kind="indirect", cue="claimed",
+          source="the Lagos Tribune"),
+        tags=("agent", "verb-claimed"),
+        note="The subject is the thing reported; the source is the agent of 'reported by'.",
+    ),
+    core(
         "in-a-statement-prefix",
         "In a statement, the Interior Ministry said the suspects had been released on bail.",
         E("the suspects had been released on bail", kind="indirect", cue="said",
