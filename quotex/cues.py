@@ -75,7 +75,9 @@ def _first_words() -> re.Pattern[bytes]:
     is none, could never be found this way, so it is left out).
     """
     forms = sorted(f for f in table() if re.fullmatch("[a-z]+(?: [a-z]+)*", f))
-    return re.compile(rb"(?<![a-z])(?=(?:" + lexicon.trie_pattern(forms).encode() + rb")(?![a-z]))[a-z]+")
+    # the character before the word is matched, not looked back at: a pattern that opens with a
+    # character set lets the engine skip the inside of words without trying the pattern there
+    return re.compile(rb"[^a-z](?=(?:" + lexicon.trie_pattern(forms).encode() + rb")(?![a-z]))([a-z]+)")
 
 
 def find_cues(text: str, start: int = 0, end: int | None = None) -> list[Cue]:
@@ -92,14 +94,15 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> list[Cue]:
     # over the text with its ASCII letters lowered and every other character made "?", one byte
     # a character so the offsets are the text's. A run that begins right at ``start`` after a
     # letter is no candidate either way: the check below on the character before it drops it.
-    lowered = text.encode("ascii", "replace").lower()
-    for m in _first_words().finditer(lowered, start, stop):
-        options = heads[m.group().decode("ascii")]
-        word = text[m.start() : m.end()]
-        a = m.start()
+    # (with a space in front, for the character before each word: offsets there are one more)
+    lowered = b" " + text.encode("ascii", "replace").lower()
+    for m in _first_words().finditer(lowered, start, stop + 1):
+        options = heads[m.group(1).decode("ascii")]
+        a, end = m.start(1) - 1, m.end(1) - 1
+        word = text[a:end]
         if a > 0 and (text[a - 1].isalnum() or text[a - 1] in "-’'"):
             continue
-        hit = _longest(text, m.end(), stop, options)
+        hit = _longest(text, end, stop, options)
         if hit is None:
             continue
         form, b = hit

@@ -763,10 +763,23 @@ def _verb_clause(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment,
         if _w(text, toks[back]).lower() in NEGATION or _w(text, toks[back]).lower().endswith(("n't", "n’t")):
             return None  # "did not say when": a negated report is no attribution
         back -= 1
-    src, via, how = find_source(ctx, toks, k, cue, sent, local)
-    rule = f"indirect:{how}-cue-clause" if how != "source" else "indirect:source-cue-clause"
-    if src is None:
-        return None
+    # The source is looked for once the words after the cue could be what was said: for most
+    # cue words that report nothing ("the state of", "you know") that test fails first.  An
+    # addressee needs it before ("told Reuters that"): the source's relays come first.
+    found: tuple[Span | None, list[Span], str] | None = None
+
+    def source() -> tuple[Span | None, list[Span], str]:
+        nonlocal found
+        if found is None:
+            found = find_source(ctx, toks, k, cue, sent, local)
+        return found
+
+    tell = cue.lemma in TELL or cue.lemma.startswith(("tell", "remind", "inform", "assure"))
+    via: list[Span] = []
+    if tell:
+        src, via, _ = source()
+        if src is None:
+            return None
     # the content
     j = k + 1
     after = cue.end
@@ -781,7 +794,7 @@ def _verb_clause(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment,
         j += 1
     has_that = False
     # "told reporters (on Monday) that", "warned allies that"
-    if cue.lemma in TELL or cue.lemma.startswith(("tell", "remind", "inform", "assure")):
+    if tell:
         for look in range(j, min(n, j + 10)):
             w = _w(text, toks[look]).lower()
             if w == "that":
@@ -818,18 +831,24 @@ def _verb_clause(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment,
     w = _w(text, toks[j])
     low = w.lower()
     kind_hint = ""
-    s_index = next((i for i, t in enumerate(toks) if t[0] == src[0]), 0)
-    if w == "," and s_index >= 2 and _w(text, toks[s_index - 1]) == "," and j + 1 < n:
-        # "C1, she said, C2": the attribution interrupts its content
-        begin = sent.start
-        for d in local:
-            if d.spans[-1][1] <= src[0]:
-                begin = max(begin, d.spans[-1][1] + 1)
-        first_part = _trim(text, begin, toks[s_index - 1][0])
-        second = _cut(ctx, toks[j + 1][0], sent.end, toks)
-        spans = [x for x in (first_part, second) if x[1] - x[0] >= 3]
-        if first_part[1] - first_part[0] >= 3 and not _participle_start(text, second):
-            return Draft(spans, "indirect", (cue.start, cue.end), src, "indirect:interrupted", 0.8, para, via=via)
+    nominal = False
+    if w == ",":
+        src, via, _ = source()
+        if src is None:
+            return None
+        s_index = next((i for i, t in enumerate(toks) if t[0] == src[0]), 0)
+        if s_index >= 2 and _w(text, toks[s_index - 1]) == "," and j + 1 < n:
+            # "C1, she said, C2": the attribution interrupts its content
+            begin = sent.start
+            for d in local:
+                if d.spans[-1][1] <= src[0]:
+                    begin = max(begin, d.spans[-1][1] + 1)
+            first_part = _trim(text, begin, toks[s_index - 1][0])
+            second = _cut(ctx, toks[j + 1][0], sent.end, toks)
+            spans = [x for x in (first_part, second) if x[1] - x[0] >= 3]
+            if first_part[1] - first_part[0] >= 3 and not _participle_start(text, second):
+                return Draft(spans, "indirect", (cue.start, cue.end), src, "indirect:interrupted", 0.8, para,
+                             via=via)
     if low == "that":
         has_that = True
         j += 1
@@ -837,8 +856,9 @@ def _verb_clause(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment,
         j += 1
     elif w in ("\"", "“", "‘", "'", "«"):
         kind_hint = "quoted"
-    elif cue.classes & {PREDICATE} and (pred := _predicate(ctx, toks, k, cue, src, sent, para)) is not None:
-        return pred
+    elif cue.classes & {PREDICATE} and (pred := _predicate(ctx, cue, sent)) is not None:
+        src = source()[0]
+        return Draft(pred, "mixed", (cue.start, cue.end), src, "mixed:predicate", 0.75, para) if src else None
     elif cue.classes & {REPORT, BELIEF} and (low not in NO_START or _quantity(text, toks, j)) and w[:1].isalnum() \
             and _clause_follows(text, toks, j):
         pass  # "Police alleged the accused performed two attacks": a clause without "that"
@@ -847,7 +867,7 @@ def _verb_clause(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment,
             j += 1
         elif low in NO_START or w in ",.;":
             return None
-        rule = "indirect:object"
+        nominal = True
     elif cue.classes & {BARE}:
         low = APOSTROPHE.split(low, maxsplit=1)[0]
         if (low in NO_START and not _quantity(text, toks, j)) or w in ",.;!?)" or not (
@@ -856,14 +876,20 @@ def _verb_clause(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment,
         if low in OBJECT_PRONOUNS - {"it", "you", "her"}:
             return None
     elif cue.classes & {PREDICATE}:
-        return _predicate(ctx, toks, k, cue, src, sent, para)
+        pred = _predicate(ctx, cue, sent)
+        src = source()[0] if pred is not None else None
+        return Draft(pred, "mixed", (cue.start, cue.end), src, "mixed:predicate", 0.75, para) if pred and src else None
     else:
         return None
     if j >= n:
         return None
-    span = _cut(ctx, toks[j][0], sent.end, toks, nominal=rule == "indirect:object")
+    span = _cut(ctx, toks[j][0], sent.end, toks, nominal=nominal)
     if span[1] - span[0] < 3 or (len(text[span[0] : span[1]].split()) < 2 and kind_hint != "quoted"):
         return None
+    src, via, how = source()
+    if src is None:
+        return None
+    rule = "indirect:object" if nominal else f"indirect:{how}-cue-clause"
     m_relay = TRAILING_RELAY.match(text, span[1], sent.end)
     if m_relay and _is_media(m_relay.group(1)):
         # "..., the Baltic Times reports, citing Interfax."
@@ -942,9 +968,9 @@ def _relay_subject(ctx: Context, before: list[Tok], sent: Segment) -> Span | Non
     return sub
 
 
-def _predicate(ctx: Context, toks: list[Tok], k: int, cue: Cue, src: Span, sent: Segment,
-               para: int) -> Draft | None:
-    """``called the plan "a disaster"``, ``criticizing the move as "political theater."``.
+def _predicate(ctx: Context, cue: Cue, sent: Segment) -> list[Span] | None:
+    """The quoted predicate after a cue: ``called the plan "a disaster"``, ``criticizing the
+    move as "political theater."``.
 
     Fragments listed one after another ('a "nasty guy," an "anchor baby" and "sick."') are one
     quote with a span each.
@@ -964,7 +990,7 @@ def _predicate(ctx: Context, toks: list[Tok], k: int, cue: Cue, src: Span, sent:
         if not LIST_GAP.fullmatch(gap):
             break
         spans.append(_trim(text, nxt.start, nxt.end))
-    return Draft(spans, "mixed", (cue.start, cue.end), src, "mixed:predicate", 0.75, para)
+    return spans
 
 
 def _cut(ctx: Context, start: int, end: int, toks: list[Tok], nominal: bool = False) -> Span:
