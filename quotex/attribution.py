@@ -8,6 +8,7 @@ import bisect
 import functools
 import operator
 import re
+from collections.abc import Iterator
 
 import attrs
 import regex
@@ -344,6 +345,26 @@ def _as_written(text: str, words: list[str]) -> str:
     return text[start:end] if start >= 0 and end > start else " ".join(words)
 
 
+def _acronyms(text: str) -> dict[str, str]:
+    """The acronyms ``text`` defines: "Federal Security Service (FSB)" -> FSB: Federal Security Service.
+
+    ACRONYM is tried only in the stretch of words before each "(FSB)": the same matches as
+    running it over the whole text (a match holds no "(" before its own), without trying it at
+    every capital of the article.
+    """
+    out: dict[str, str] = {}
+    done = 0
+    for paren in ACRONYM_PAREN.finditer(text):
+        if paren.start() < done:
+            continue
+        fence = ACRONYM_FENCE.search(text, done, paren.start())
+        m = ACRONYM.search(text, fence.end() if fence else done, paren.end(), timeout=TIMEOUT)
+        if m is not None:
+            out[m.group(2)] = " ".join(_strip_det(m.group(1).split()))
+            done = m.end()
+    return out
+
+
 @attrs.define
 class Person:
     name: str
@@ -352,14 +373,21 @@ class Person:
 
 
 class Entities:
-    """The people and acronyms an article names, with where each person is mentioned."""
+    """The people and acronyms an article names, with where each person is mentioned.
 
-    def __init__(self, ctx: Context) -> None:
+    With ``only``, the article will be asked nothing but the names of people, and only of
+    people whose names end in (or, for one-word names, hold) one of those words: the scan then
+    reads only the runs of capitalised words that contain one, and the people it knows are the
+    ones a full scan would match to those names, in the same order.
+    """
+
+    def __init__(self, ctx: Context, only: frozenset[str] | None = None) -> None:
         self.ctx = ctx
+        self.only = only
         self.people: list[Person] = []
         self.by_name: dict[str, Person] = {}
         self.mentions: list[tuple[int, Person]] = []  # sorted by position
-        self.acronyms: dict[str, str] = {}
+        self._acronyms: dict[str, str] | None = None
         self.bodies: list[tuple[int, str, str]] = []  # (position, name, type) of organisations and outlets
         self._scanned = False
 
@@ -369,30 +397,53 @@ class Entities:
             self._scanned = True
             self._scan()
 
+    def _ensure_all(self) -> None:
+        """For a question on mentions or organisations, which a scan with ``only`` leaves out."""
+        if self.only is not None:
+            raise RuntimeError("[E020] a scan restricted to some names cannot answer this question")
+        self._ensure()
+
+    @property
+    def acronyms(self) -> dict[str, str]:
+        """Each acronym the article defines, with its full name."""
+        if self._acronyms is None:
+            self._acronyms = _acronyms(self.ctx.text)
+        return self._acronyms
+
     def acronym(self, name: str) -> str:
         """The full name of an acronym the article defines ("FSB" -> "Federal Security Service")."""
         if not (name.isupper() and len(name) <= 8):
             return name
-        self._ensure()
         return self.acronyms.get(name, name)
+
+    def _runs(self) -> Iterator[regex.Match[str]]:
+        """NAME_RUN's runs, or with ``only`` those that hold one of its words.
+
+        No run crosses a line, so with ``only`` the lines without any of the words are skipped.
+        No timeout: a run can be read only one way, so each try is linear in it.
+        """
+        text = self.ctx.text
+        if self.only is None:
+            yield from NAME_RUN.finditer(text)
+            return
+        lines: set[int] = set()
+        for word in self.only:
+            at = text.find(word)
+            while at >= 0:
+                lines.add(text.rfind("\n", 0, at) + 1)
+                newline = text.find("\n", at)
+                at = text.find(word, newline) if newline >= 0 else -1
+        for line in sorted(lines):
+            end = text.find("\n", line)
+            for m in NAME_RUN.finditer(text, line, end if end >= 0 else len(text)):
+                run = m.group()
+                if any(word in run for word in self.only):
+                    yield m
 
     def _scan(self) -> None:
         text = self.ctx.text
-        # ACRONYM is tried only in the stretch of words before each "(FSB)": the same matches as
-        # running it over the whole text (a match holds no "(" before its own), without trying
-        # it at every capital of the article
-        done = 0
-        for paren in ACRONYM_PAREN.finditer(text):
-            if paren.start() < done:
-                continue
-            fence = ACRONYM_FENCE.search(text, done, paren.start())
-            m = ACRONYM.search(text, fence.end() if fence else done, paren.end(), timeout=TIMEOUT)
-            if m is not None:
-                self.acronyms[m.group(2)] = " ".join(_strip_det(m.group(1).split()))
-                done = m.end()
         found: list[tuple[int, str, str | None, str | None]] = []
-        # NAME_RUN needs no timeout: a run can be read only one way, so each try is linear in it
-        for m in NAME_RUN.finditer(text):
+        for m in self._runs():
             run = m.group()
             single = " " not in run
             at = m.start()
@@ -423,6 +474,8 @@ class Entities:
                 found.append((m.start() + m.group().find(parts[0]), men.name, _gender_of(men), men.title))
         for pos, name, gender, title in found:
             self.add(name, gender, pos, title)
+        if self.only is not None:
+            return  # mentions are for pronouns and descriptions, which will not be asked
         # later short forms: "Guo", "Macron"; gathered, then merged in one stable sort (where two
         # claim one position, the mention already there, then the first person found, keeps it)
         extra: list[tuple[int, Person]] = []
@@ -468,7 +521,7 @@ class Entities:
 
     def described(self, noun: str, pos: int) -> Person | None:
         """The person last mentioned before ``pos`` whose title has ``noun`` ("the minister")."""
-        self._ensure()
+        self._ensure_all()
         i = bisect.bisect_left(self.mentions, pos, key=_position)
         for _, person in reversed(self.mentions[:i]):
             if any(noun in t.replace("-", " ").split() or noun in t.split() for t in person.titles):
@@ -477,7 +530,7 @@ class Entities:
 
     def body(self, noun: str, pos: int, kind: str | None = None) -> tuple[str, str] | None:
         """The organisation or outlet last named before ``pos`` that ``the <noun>`` points back to."""
-        self._ensure()
+        self._ensure_all()
         for at, name, stype in reversed(self.bodies):
             if at >= pos:
                 continue
@@ -504,7 +557,7 @@ class Entities:
         Sentences are searched from the pronoun's own backwards; within a sentence the first
         person named (usually its subject) comes first; a person of the other gender is passed over.
         """
-        self._ensure()
+        self._ensure_all()
         want = {"he": "m", "she": "f"}.get(word)
         i = bisect.bisect_left(self.mentions, pos, key=_position)
         # walk back sentence by sentence; inside one, in text order
@@ -552,16 +605,16 @@ def _gender_of(m: Mention) -> str | None:
 def finish(ctx: Context, drafts: list[Draft]) -> list[Quote]:
     """Resolve speakers, classify sources and build the quote records."""
     text = ctx.text
-    ents = Entities(ctx)
+    sources = [Mention.parse(text[d.source[0] : d.source[1]]) if d.source is not None else None for d in drafts]
+    ents = Entities(ctx, _names_asked(sources))
     out: list[Quote] = []
     prev: Quote | None = None
     last_other: tuple[str | None, str] | None = None  # the last organisation or group, for "they"
-    for d in drafts:
+    for d, m in zip(drafts, sources):
         speaker: str | None = None
         title: str | None = None
         stype = "unknown"
-        if d.source is not None:
-            m = Mention.parse(text[d.source[0] : d.source[1]])
+        if d.source is not None and m is not None:
             if m.pronoun in ("he", "she", "i"):
                 person = ents.pronoun(m.pronoun, d.source[0])
                 if person is not None:
@@ -608,12 +661,40 @@ def finish(ctx: Context, drafts: list[Draft]) -> list[Quote]:
     return out
 
 
+def _names_asked(sources: list[Mention | None]) -> frozenset[str] | None:
+    """The words a scan restricted to names must look for (see ``Entities``), or ``None`` when
+    the sources ask more of the article than the names of people: a pronoun to resolve, or a
+    description that points back ("the minister")."""
+    words = set()
+    for m in sources:
+        if m is None or m.pronoun not in (None, "he", "she", "i"):
+            continue  # no source, or "they": answered without the scan
+        if m.pronoun is not None:
+            return None
+        if m.type == "named_person" and m.name:
+            words.add(m.name.split()[-1])
+        elif not m.name and m.type in _POINTING_BACK and _pointing_noun(m) is not None:
+            return None
+    return frozenset(words)
+
+
+# The source types for which "the <noun>" may point back to somebody named before.
+_POINTING_BACK = frozenset({"unnamed_person", "media", "named_organization", "unknown"})
+
+
+def _pointing_noun(m: Mention) -> str | None:
+    """ "the minister" -> "minister": the noun of a short description that may point back."""
+    words: list[str] = WORD.findall(m.text)
+    if len(words) < 2 or words[0].lower() not in ("the", "this") or len(words) > 4:
+        return None
+    return words[-1].lower()
+
+
 def _point_back(ents: Entities, m: Mention, pos: int, stype: str) -> tuple[str | None, str]:
     """ "The minister said" -> the minister named earlier; "the agency", "the newspaper" likewise."""
-    words = WORD.findall(m.text)
-    if len(words) < 2 or words[0].lower() not in ("the", "this") or len(words) > 4:
+    noun = _pointing_noun(m)
+    if noun is None:
         return None, stype
-    noun = words[-1].lower()
     if stype == "unnamed_person":
         person = ents.described(noun, pos)
         if person is not None:
