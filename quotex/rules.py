@@ -176,16 +176,20 @@ class Context:
         self.cues = found
         self._cue_starts = [c.start for c in found]
 
+    def sentence_tokens(self, sent: Segment) -> tuple[list[Tok], list[int]]:
+        """The tokens of ``sent`` and their start offsets, made the first time they are asked for."""
+        cached = self._sent_toks.get(sent.index)
+        if cached is None:
+            toks = tokens(self.text, sent.start, sent.end)
+            cached = self._sent_toks[sent.index] = (toks, [t[0] for t in toks])
+        return cached
+
     def tokens(self, start: int, end: int) -> list[Tok]:
         """The tokens that lie wholly inside ``text[start:end]``."""
         sent = self.sentence_at(start)
         if not (sent.start <= start and end <= sent.end):
             return tokens(self.text, start, end)
-        cached = self._sent_toks.get(sent.index)
-        if cached is None:
-            toks = tokens(self.text, sent.start, sent.end)
-            cached = self._sent_toks[sent.index] = (toks, [t[0] for t in toks])
-        toks, starts = cached
+        toks, starts = self.sentence_tokens(sent)
         i = bisect.bisect_left(starts, start)
         j = bisect.bisect_left(starts, end, lo=i)
         while j > i and toks[j - 1][1] > end:
@@ -553,8 +557,8 @@ def indirect_quotes(ctx: Context, found: list[Cue], used: set[int], direct: list
         by_sent.setdefault(ctx.sentence_at(cue.start).index, []).append(cue)
     for s_index, sent_cues in by_sent.items():
         sent = ctx.sents[s_index]
-        toks = ctx.tokens(sent.start, sent.end)
-        index = {t[0]: i for i, t in enumerate(toks)}
+        toks, starts = ctx.sentence_tokens(sent)
+        index = _Index(starts)
         para = _para_of(ctx, sent.start)
         local: list[Draft] = []
         covered = [s for s in taken if sent.start <= s[0] < sent.end]
@@ -590,12 +594,25 @@ def indirect_quotes(ctx: Context, found: list[Cue], used: set[int], direct: list
     return drafts
 
 
+class _Index:
+    """Which token of a sentence starts at an offset, by bisection of their start offsets."""
+
+    __slots__ = ("starts",)
+
+    def __init__(self, starts: list[int]) -> None:
+        self.starts = starts
+
+    def get(self, pos: int) -> int | None:
+        i = bisect.bisect_left(self.starts, pos)
+        return i if i < len(self.starts) and self.starts[i] == pos else None
+
+
 def _para_of(ctx: Context, pos: int) -> int:
     i = bisect.bisect_right(ctx.para_starts, pos) - 1
     return ctx.paras[i].index if i >= 0 else 0
 
 
-def _trailing(ctx: Context, toks: list[Tok], index: dict[int, int], cue: Cue, sent: Segment,
+def _trailing(ctx: Context, toks: list[Tok], index: _Index, cue: Cue, sent: Segment,
               para: int) -> Draft | None:
     """``C, officials said.`` / ``C, said Smith.`` / ``C, he added``."""
     text = ctx.text
@@ -619,7 +636,7 @@ def _trailing(ctx: Context, toks: list[Tok], index: dict[int, int], cue: Cue, se
         src = left_np(text, toks, k, sent.start)
         if src is None:
             return None
-        comma_k = index.get(src[0], 0) - 1
+        comma_k = (index.get(src[0]) or 0) - 1
     else:
         # "C, said John Smith, a spokesman."
         if k >= 1 and _w(text, toks[k - 1]) == "," and rest <= 40:
