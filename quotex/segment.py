@@ -55,8 +55,14 @@ _MARKS = (
 WORD_CHARS = "\\w" + _MARKS
 # A run of word characters: letters and digits, or marks, never giving back (possessive: what
 # follows is optional, so the greedy run is always the match, and the engine saves the bookkeeping).
-_W = f"(?:[^\\W_]++|[{_MARKS}]++)++"
-TOKEN = re.compile(rf"{_W}(?:[’'.\-&]{_W})*+(?:(?<=s)[’'](?=\s+[^\W\d_A-Z]))?|[^\s\w{_MARKS}]|_")
+# ASCII runs are taken a run at a time, the rest a character at a time.
+_W = f"(?:[A-Za-z0-9]++|[^\\W_]|[{_MARKS}])++"
+# Most tokens are plain ASCII words before a space or punctuation that cannot join them to more:
+# the first branch takes them without the general one's bookkeeping ("said," -> "said").
+TOKEN = re.compile(
+    rf"[A-Za-z0-9]++(?=[\s,;:!?)\]\"”]|\.(?![\w{_MARKS}])|\Z)"
+    rf"|{_W}(?:[’'.\-&]{_W})*+(?:(?<=s)[’'](?=\s+[^\W\d_A-Z]))?|[^\s\w{_MARKS}]|_"
+)
 
 
 @attrs.frozen
