@@ -345,6 +345,23 @@ def _as_written(text: str, words: list[str]) -> str:
     return text[start:end] if start >= 0 and end > start else " ".join(words)
 
 
+def _runs_holding(text: str, words: frozenset[str]) -> Iterator[regex.Match[str]]:
+    """NAME_RUN's runs that hold one of ``words``, read only on the lines that hold one."""
+    lines: set[int] = set()
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            lines.add(text.rfind("\n", 0, at) + 1)
+            newline = text.find("\n", at)
+            at = text.find(word, newline) if newline >= 0 else -1
+    for line in sorted(lines):
+        end = text.find("\n", line)
+        for m in NAME_RUN.finditer(text, line, end if end >= 0 else len(text)):
+            run = m.group()
+            if any(word in run for word in words):
+                yield m
+
+
 def _acronyms(text: str) -> dict[str, str]:
     """The acronyms ``text`` defines: "Federal Security Service (FSB)" -> FSB: Federal Security Service.
 
@@ -424,21 +441,8 @@ class Entities:
         """
         text = self.ctx.text
         if self.only is None:
-            yield from NAME_RUN.finditer(text)
-            return
-        lines: set[int] = set()
-        for word in self.only:
-            at = text.find(word)
-            while at >= 0:
-                lines.add(text.rfind("\n", 0, at) + 1)
-                newline = text.find("\n", at)
-                at = text.find(word, newline) if newline >= 0 else -1
-        for line in sorted(lines):
-            end = text.find("\n", line)
-            for m in NAME_RUN.finditer(text, line, end if end >= 0 else len(text)):
-                run = m.group()
-                if any(word in run for word in self.only):
-                    yield m
+            return NAME_RUN.finditer(text)
+        return _runs_holding(text, self.only)
 
     def _scan(self) -> None:
         text = self.ctx.text
