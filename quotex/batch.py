@@ -86,8 +86,8 @@ def time_budget(seconds: float | None) -> Iterator[None]:
 
     A ``SIGALRM`` interval timer: it interrupts Python code and ``regex`` matching alike. Where
     timers cannot be used (no ``setitimer``, or not the main thread) the block runs unbounded;
-    the patterns run over whole documents carry their own ``timeout=`` there (the rest see one
-    sentence or one mention at a time and are linear).
+    the patterns that read whole documents are linear in them or carry their own ``timeout=``
+    (see ``segment.TIMEOUT``), and the rest read one sentence or one mention at a time.
     """
     if not seconds or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
         yield

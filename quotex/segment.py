@@ -7,10 +7,12 @@ import re
 import attrs
 import regex
 
-#: Seconds a pattern may run over a whole document (names, acronyms, quote marks) before it is
-#: stopped.  Patterns that only ever see one sentence (at most ``rules.MAX_SENTENCE`` characters)
-#: or one mention run without: each is linear in what it sees, a timeout costs the ``regex``
-#: engine 1-2 microseconds a call (more than most of those matches take), and a document as a
+#: Seconds a pattern whose running time is not plainly linear may run before it is stopped:
+#: the acronym definitions ("Federal Security Service (FSB)"), which may back off word by word.
+#: The other patterns run without one: each can read what it sees only one way (quote marks,
+#: runs of names, sentence ends, tokens, cues) or sees one sentence or one mention at a time,
+#: and is linear in it; a timeout costs the ``regex`` engine 1-2 microseconds a call (more than
+#: most of those matches take), the standard library's engine has none, and a document as a
 #: whole is still bounded by the batch time budget.
 TIMEOUT = 5.0
 
