@@ -345,6 +345,42 @@ def _as_written(text: str, words: list[str]) -> str:
     return text[start:end] if start >= 0 and end > start else " ".join(words)
 
 
+@attrs.frozen
+class _RunReading:
+    """What a run of capitalised words names, as the entity scan reads it."""
+
+    type: str  # named_person, or named_organization or media
+    name: str
+    gender: str | None = None
+    title: str | None = None
+    sure: bool = False  # a person for certain: a title, or a known first name
+    named_if_described: bool = False  # a person if a description follows: "Ana Sousa, a nurse"
+    offset: int = 0  # where the name starts in the run
+
+
+@functools.lru_cache(maxsize=16384)
+def _read_run(lead_word: str | None, run: str) -> _RunReading | None:
+    """Read a run of capitalised words, after its title word if it has one ("spokesperson Guo").
+
+    The same runs come back across articles (names, institutions), so the readings are kept.
+    """
+    phrase = _drop_function_words(f"{lead_word} {run}" if lead_word is not None else run)
+    if not phrase:
+        return None
+    men = Mention.parse(phrase)
+    if men.type in ("named_organization", "media") and men.name:
+        return _RunReading(men.type, men.name)
+    if men.type != "named_person" or not men.name:
+        return None
+    parts = men.name.split()
+    return _RunReading(
+        "named_person", men.name, _gender_of(men), men.title,
+        sure=bool(men.title) or (len(parts) >= 2 and parts[0].lower().rstrip(".") in _gender_words()),
+        named_if_described=len(parts) >= 2,
+        offset=run.find(parts[0]),
+    )
+
+
 def _runs_holding(text: str, words: frozenset[str]) -> Iterator[regex.Match[str]]:
     """NAME_RUN's runs that hold one of ``words``, read only on the lines that hold one."""
     lines: set[int] = set()
@@ -461,21 +497,13 @@ class Entities:
                 lead_word, titled = None, False
             if (single and not titled) or self.ctx.in_quote(at):
                 continue  # a lone capitalised word is a name only after a title ("spokesperson Guo")
-            phrase = _drop_function_words(f"{lead_word} {run}" if titled else run)
-            if not phrase:
+            read = _read_run(lead_word if titled else None, run)
+            if read is None:
                 continue
-            men = Mention.parse(phrase)
-            if men.type in ("named_organization", "media") and men.name:
-                self.bodies.append((m.start(), men.name, men.type))
-                continue
-            if men.type != "named_person" or not men.name:
-                continue
-            parts = men.name.split()
-            after = text[m.end() : m.end() + 6]
-            first = parts[0].lower().rstrip(".")
-            described = DESCRIBED.match(after) is not None
-            if men.title or (len(parts) >= 2 and (first in _gender_words() or described)):
-                found.append((m.start() + m.group().find(parts[0]), men.name, _gender_of(men), men.title))
+            if read.type != "named_person":
+                self.bodies.append((at, read.name, read.type))
+            elif read.sure or (read.named_if_described and DESCRIBED.match(text, m.end(), m.end() + 6)):
+                found.append((at + read.offset, read.name, read.gender, read.title))
         for pos, name, gender, title in found:
             self.add(name, gender, pos, title)
         if self.only is not None:
