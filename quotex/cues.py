@@ -54,12 +54,13 @@ def table() -> dict[str, tuple[str, frozenset[str]]]:
 
 
 @functools.cache
-def _by_first_word() -> dict[str, tuple[tuple[str, str], ...]]:
-    """First word of a cue form -> (form, rest of the form after that word), longest first."""
-    out: dict[str, list[tuple[str, str]]] = {}
+def _by_first_word() -> dict[bytes, tuple[tuple[str, str], ...]]:
+    """First word of a cue form (ASCII bytes, as find_cues meets it) -> (form, rest of the form
+    after that word), longest first."""
+    out: dict[bytes, list[tuple[str, str]]] = {}
     for form in table():
         first, _, rest = form.partition(" ")
-        out.setdefault(first, []).append((form, " " + rest if rest else ""))
+        out.setdefault(first.encode("ascii", "replace"), []).append((form, " " + rest if rest else ""))
     return {k: tuple(sorted(v, key=lambda x: -len(x[1]))) for k, v in out.items()}
 
 
@@ -97,17 +98,15 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> list[Cue]:
     # (with a space in front, for the character before each word: offsets there are one more)
     lowered = b" " + text.encode("ascii", "replace").lower()
     for m in _first_words().finditer(lowered, start, stop + 1):
-        options = heads[m.group(1).decode("ascii")]
         a, end = m.start(1) - 1, m.end(1) - 1
-        word = text[a:end]
         if a > 0 and (text[a - 1].isalnum() or text[a - 1] in "-’'"):
             continue
-        hit = _longest(text, end, stop, options)
+        hit = _longest(text, end, stop, heads[m.group(1)])
         if hit is None:
             continue
         form, b = hit
         lemma, cls = forms[form]
-        if word[0].isupper() and PHRASE not in cls:
+        if text[a].isupper() and PHRASE not in cls:
             before = text[max(0, a - 3) : a]
             if before.strip(" \"“‘'(") and not before.rstrip().endswith((".", "!", "?", "\n", ":")) and a != start:
                 continue
