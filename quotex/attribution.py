@@ -69,6 +69,14 @@ def _places() -> dict[str, str]:
 
 
 @functools.cache
+def _title_ends() -> tuple[int, frozenset[str]]:
+    """How the one-word person nouns end: their last three letters (fewer if one is shorter)."""
+    nouns = [w for w in lexicon.words("person_nouns") if " " not in w]
+    n = min([3, *map(len, nouns)])
+    return n, frozenset(w[-n:] for w in nouns)
+
+
+@functools.cache
 def _outlets() -> frozenset[str]:
     return frozenset(e.lower() for e in lexicon.load("media_outlets"))
 
@@ -490,11 +498,16 @@ class Entities:
             # a title word ends in a letter and a space or tab comes before the run: most runs
             # (sentence openers after ". ") fail this and are never looked back from
             before = text[at - 2 : at] if at >= 2 else ""
+            lead_word, titled = None, False
             if before[1:] in (" ", "\t") and (before[0].isalpha() or before[0] in " \t"):
-                lead_word = _word_before(text, at)
-                titled = lead_word is not None and _in(lead_word, "person_nouns")
-            else:
-                lead_word, titled = None, False
+                # and the word before must end as some title word ends ("...son", "...ter")
+                i = at - 1
+                while i > 0 and text[i - 1] in " \t":
+                    i -= 1
+                n, ends = _title_ends()
+                if text[i - n : i].lower() in ends:
+                    lead_word = _word_before(text, at)
+                    titled = lead_word is not None and _in(lead_word, "person_nouns")
             if (single and not titled) or self.ctx.in_quote(at):
                 continue  # a lone capitalised word is a name only after a title ("spokesperson Guo")
             read = _read_run(lead_word if titled else None, run)
