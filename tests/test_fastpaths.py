@@ -1,0 +1,169 @@
+"""The engine's shortcuts give what the plain definitions they stand for give.
+
+Each shortcut (a cheap test before a pattern, a pattern rewritten to run faster, a scan limited to
+what an article asks) is checked against the straightforward form it replaces, written out here
+as the specification, on generated text and on the golden cases.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import regex
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+import quotex
+from quotex import attribution, cues, pipeline, segment
+from tests.cases import CASES
+
+FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _text_of(pieces: list[str]) -> st.SearchStrategy[str]:
+    return st.lists(st.sampled_from(pieces), max_size=40).map("".join)
+
+
+# ------------------------------------------------------------------------------- tokens
+
+# A word: letters, digits and combining marks, joined by inner ’ ' . - &, with a possessive
+# apostrophe after an s before a lower-case word; any other non-space character alone.
+_WORD = rf"(?:[^\W_]|[{segment._MARKS}])+"
+PLAIN_TOKEN = re.compile(
+    rf"{_WORD}(?:[’'.\-&]{_WORD})*(?:(?<=s)[’'](?=\s+[^\W\d_A-Z]))?|[^\s\w{segment._MARKS}]|_"
+)
+TOKEN_PIECES = ["said", "U.S.", "AT&T", "don't", "China’s", "Smiths'", " union", " Union", "e\u0301", "x_y",
+                "3.5", "well-", "-known", ".", ",", " ", "  ", "\n", "\"", "”", "(", ")", "é", "É", "٣", "’"]
+
+
+@FAST
+@given(_text_of(TOKEN_PIECES), st.data())
+@example("U.S. officials said.", None)
+@example("the teachers' union", None)
+def test_tokens_are_the_plain_definitions(text: str, data: st.DataObject | None) -> None:
+    start, end = 0, len(text)
+    if data is not None:
+        start = data.draw(st.integers(0, len(text)))
+        end = data.draw(st.integers(start, len(text)))
+    assert segment.tokens(text, start, end) == [m.span() for m in PLAIN_TOKEN.finditer(text, start, end)]
+
+
+# ----------------------------------------------------------------------- sentence ends
+
+# A break: white space after . ! or ? (and closing marks), before an opening mark, a capital or a
+# digit, looked for from each space backwards (which may see before the paragraph).
+PLAIN_END = regex.compile(
+    r"""(?<=[.!?]|[.!?][\"”’'\)\]]{1,3}|[.!?]\s?[\"”’]|\.\.\.)\s+(?=[\"“‘'(\[]{0,2}[\p{Lu}\p{N}])"""
+)
+PLAIN_ABBREVIATION = regex.compile(
+    r"(?:\b(?:" + "|".join(segment._ABBREVIATED) + r")|\b\p{Lu}|\b(?:\p{L}\.){1,4}\p{L}|a\.m|p\.m)\.$"
+)
+SENTENCE_PIECES = ["He left", ". ", ".\n", ".\n\n", '." ', '.\n" ', "? ", "!) ", "... ", "Mr. ", "U.S. ",
+                   "a.m. ", "Lt.Gov. ", "she", "She", "3", " ", "\n", "\"", "“", "”", "’", "É", "approx. "]
+
+
+def _plain_sentences(text: str, paras: list[segment.Segment]) -> list[tuple[int, int]]:
+    out = []
+    for para in paras:
+        start = para.start
+        for m in PLAIN_END.finditer(text, para.start, para.end):
+            before = text[max(start, m.start() - 12) : m.start()].rstrip("\"”’')]")
+            if before.endswith((".", ".\n")) and PLAIN_ABBREVIATION.search(before):
+                continue
+            if m.start() > start:
+                out.append((start, m.start()))
+            start = m.end()
+        if para.end > start:
+            out.append((start, para.end))
+    return out
+
+
+@FAST
+@given(_text_of(SENTENCE_PIECES))
+@example('he said.\n" Yes, Mr. Smith left at 9 a.m. Then he went.')
+def test_sentences_are_the_plain_definition(text: str) -> None:
+    paras = segment.paragraphs(text)
+    assert [(s.start, s.end) for s in segment.sentences(text, paras)] == _plain_sentences(text, paras)
+
+
+@FAST
+@given(_text_of(["Mr", "Mrs", "Gov", "Lt.Gov", "LtxGov", "a.m", "p.m", "U.S", "J", "j", "said", "approx",
+                 "3", "_", " ", ".", "\n", "É", "x"]).map(lambda s: s + "."))
+def test_abbreviation_test_is_the_pattern(before: str) -> None:
+    assert segment._abbreviation(before) == (PLAIN_ABBREVIATION.search(before) is not None)
+
+
+# --------------------------------------------------------------------------------- cues
+
+CUE_PIECES = ["said", "Said", "SAID", "according", " to", "in", " a", " statement", "told", "-", ",", " ",
+              "\n", "é", "saidx", "well-said", "’s", "report's", "According", ".", "Told"]
+
+
+@FAST
+@given(_text_of(CUE_PIECES), st.data())
+@example("x said that. Said it", None)
+def test_cues_from_a_word_on_are_the_cues_of_the_whole_text_there(text: str, data: st.DataObject | None) -> None:
+    # from the start of a word (not a capitalised one: at the start it counts as a sentence's)
+    starts = [m.start() for m in re.finditer(r"(?<!\S)[^\sA-Z]", text)]
+    start = 2 if data is None else data.draw(st.sampled_from([0, *starts]))
+    whole = [(c.start, c.end, c.lemma) for c in cues.find_cues(text) if c.start >= start]
+    assert [(c.start, c.end, c.lemma) for c in cues.find_cues(text, start)] == whole
+
+
+# ----------------------------------------------------------------------------- acronyms
+
+ACRONYM_PIECES = ["Federal ", "Security ", "Service ", "of ", "the ", "and ", "(FSB)", "(AB)", "(ab)", "; ",
+                  "McDonald ", "x", "\n", " ", "Al-Qaeda ", "O’Neil ", "(", ")", "Éa ", "U.S. "]
+
+
+@FAST
+@given(_text_of(ACRONYM_PIECES))
+def test_acronyms_are_those_of_the_whole_text_pattern(text: str) -> None:
+    plain = {m.group(2): " ".join(attribution._strip_det(m.group(1).split()))
+             for m in attribution.ACRONYM.finditer(text)}
+    assert attribution._acronyms(text) == plain
+
+
+# ------------------------------------------------------- speakers with a restricted scan
+
+
+def _full_scans(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(attribution, "_names_asked", lambda sources: None)
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
+def test_restricted_scan_resolves_as_the_full_scan(case: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = case.text  # type: ignore[attr-defined]
+    restricted = quotex.extract(text)
+    _full_scans(monkeypatch)
+    assert quotex.extract(text) == restricted
+
+
+NAME_PIECES = ["Foreign Ministry spokesperson Guo Jiakun ", "Guo ", "Jiakun ", "said ", "he said ", "she said ",
+               "Ana Sousa, a nurse, ", "Sousa ", "President Emmanuel Macron ", "Macron ", "Mr. Lee ", "Lee ",
+               "told reporters that ", "the plan was off", ". ", ".\n", "\"It is over,\" ", "The minister said ",
+               "Ana ", "NATO ", "the North Atlantic Treaty Organization (NATO) "]
+
+
+@FAST
+@given(_text_of(NAME_PIECES))
+@example("Foreign Ministry spokesperson Guo Jiakun spoke. Jiakun said the plan was off.")
+@example("Ana Sousa, a nurse, spoke.\nLater Sousa said the plan was off.")
+def test_restricted_scan_resolves_as_the_full_scan_on_generated_text(text: str) -> None:
+    restricted = quotex.extract(text)
+    asked = attribution._names_asked
+    try:
+        attribution._names_asked = lambda sources: None
+        full = quotex.extract(text)
+    finally:
+        attribution._names_asked = asked
+    assert full == restricted
+
+
+def test_a_restricted_scan_refuses_questions_it_cannot_answer() -> None:
+    ctx = pipeline.context("Foreign Ministry spokesperson Guo Jiakun spoke. Guo said it was false.")
+    ents = attribution.Entities(ctx, frozenset({"Guo"}))
+    assert ents.add("Guo", None, 48).name == "Guo Jiakun"
+    with pytest.raises(RuntimeError, match="E020"):
+        ents.pronoun("he", 60)
