@@ -101,16 +101,19 @@ def _anonymous(lowered: str) -> bool:
     return _anonymity_pattern().search(lowered) is not None
 
 
-def _word_before(text: str, pos: int) -> str | None:
-    """The lower-case word just before ``pos``, if the two are separated by spaces only."""
+def _title_before(text: str, pos: int) -> str | None:
+    """The person noun just before ``pos``, spaces only between: "spokesperson Guo" -> "spokesperson"."""
     i = pos
     while i > 0 and text[i - 1] in " \t":
         i -= 1
+    n, ends = _title_ends()
+    if text[max(0, i - n) : i].lower() not in ends:
+        return None  # the word does not end as any person noun does ("...son", "...ter")
     j = i
     while j > 0 and (text[j - 1].isalpha() or text[j - 1] in "-’'"):
         j -= 1
     word = text[j:i]
-    return word if word and word[0].islower() else None
+    return word if word and word[0].islower() and _in(word, "person_nouns") else None
 
 
 def _in(word: str, name: str) -> bool:
@@ -498,19 +501,12 @@ class Entities:
             # a title word ends in a letter and a space or tab comes before the run: most runs
             # (sentence openers after ". ") fail this and are never looked back from
             before = text[at - 2 : at] if at >= 2 else ""
-            lead_word, titled = None, False
+            title = None
             if before[1:] in (" ", "\t") and (before[0].isalpha() or before[0] in " \t"):
-                # and the word before must end as some title word ends ("...son", "...ter")
-                i = at - 1
-                while i > 0 and text[i - 1] in " \t":
-                    i -= 1
-                n, ends = _title_ends()
-                if text[i - n : i].lower() in ends:
-                    lead_word = _word_before(text, at)
-                    titled = lead_word is not None and _in(lead_word, "person_nouns")
-            if (single and not titled) or self.ctx.in_quote(at):
+                title = _title_before(text, at)
+            if (single and title is None) or self.ctx.in_quote(at):
                 continue  # a lone capitalised word is a name only after a title ("spokesperson Guo")
-            read = _read_run(lead_word if titled else None, run)
+            read = _read_run(title, run)
             if read is None:
                 continue
             if read.type != "named_person":

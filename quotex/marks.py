@@ -48,6 +48,8 @@ def _is_word(ch: str) -> bool:
 def _role(text: str, i: int, lo: int, hi: int) -> str:
     """``open``, ``close``, ``either`` or ``apostrophe`` for the mark at ``text[i]``."""
     ch = text[i]
+    if ch in "’'" and lo < i < hi - 1 and text[i - 1].isalnum() and text[i + 1].isalnum():
+        return "apostrophe"  # between two letters or digits (China’s, don't): half of all marks
     prev = text[i - 1] if i > lo else " "
     width = 2 if text.startswith(("''", "``"), i) else 1
     nxt = text[i + width] if i + width < hi else " "
@@ -131,13 +133,7 @@ def find_pieces(text: str, paras: list[Segment]) -> list[Piece]:
         s_nested = False
         chain_group = -1
         width = {a: b - a for a, b in found}
-        # an apostrophe between two letters or digits (China’s, don't), half of all marks, is
-        # told at once; _role would say the same
-        marks = [
-            (a, "apostrophe" if b - a == 1 and text[a] in "’'" and lo < a and b < hi and text[a - 1].isalnum()
-             and text[b].isalnum() else _role(text, a, lo, hi))
-            for a, b in found
-        ]
+        marks = [(a, _role(text, a, lo, hi)) for a, _ in found]
         if carry:
             if marks and marks[0][1] in ("open", "either") and text[marks[0][0]] in "\"“„«'`" and (
                 text[lo : marks[0][0]].strip() == ""

@@ -558,13 +558,12 @@ def indirect_quotes(ctx: Context, found: list[Cue], used: set[int], direct: list
     for s_index, sent_cues in by_sent.items():
         sent = ctx.sents[s_index]
         toks, starts = ctx.sentence_tokens(sent)
-        index = _Index(starts)
         para = _para_of(ctx, sent.start)
         local: list[Draft] = []
         covered = [s for s in taken if sent.start <= s[0] < sent.end]
         # the last cue first: a trailing attribution ("C, officials said.") owns what precedes it
         order = sorted(sent_cues, key=lambda c: c.start)
-        trailing = _trailing(ctx, toks, index, order[-1], sent, para)
+        trailing = _trailing(ctx, toks, starts, order[-1], sent, para)
         if trailing is not None:
             local.append(trailing)
             covered.extend(trailing.spans)
@@ -572,7 +571,7 @@ def indirect_quotes(ctx: Context, found: list[Cue], used: set[int], direct: list
         for cue in order:
             if any(a <= cue.start < b for a, b in covered) or any(d.cue and d.cue[0] == cue.start for d in local):
                 continue
-            k = index.get(cue.start)
+            k = _token_at(starts, cue.start)
             if k is None:
                 continue
             if cue.lemma == "according to":
@@ -594,17 +593,10 @@ def indirect_quotes(ctx: Context, found: list[Cue], used: set[int], direct: list
     return drafts
 
 
-class _Index:
-    """Which token of a sentence starts at an offset, by bisection of their start offsets."""
-
-    __slots__ = ("starts",)
-
-    def __init__(self, starts: list[int]) -> None:
-        self.starts = starts
-
-    def get(self, pos: int) -> int | None:
-        i = bisect.bisect_left(self.starts, pos)
-        return i if i < len(self.starts) and self.starts[i] == pos else None
+def _token_at(starts: list[int], pos: int) -> int | None:
+    """The index of the token that starts at ``pos``, given the tokens' start offsets."""
+    i = bisect.bisect_left(starts, pos)
+    return i if i < len(starts) and starts[i] == pos else None
 
 
 def _para_of(ctx: Context, pos: int) -> int:
@@ -612,13 +604,13 @@ def _para_of(ctx: Context, pos: int) -> int:
     return ctx.paras[i].index if i >= 0 else 0
 
 
-def _trailing(ctx: Context, toks: list[Tok], index: _Index, cue: Cue, sent: Segment,
+def _trailing(ctx: Context, toks: list[Tok], starts: list[int], cue: Cue, sent: Segment,
               para: int) -> Draft | None:
     """``C, officials said.`` / ``C, said Smith.`` / ``C, he added``."""
     text = ctx.text
     if not cue.classes & {REPORT, BELIEF} or cue.participle:
         return None
-    k = index.get(cue.start)
+    k = _token_at(starts, cue.start)
     if k is None or k < 3:
         return None
     rest = len(toks) - k - 1
@@ -636,7 +628,7 @@ def _trailing(ctx: Context, toks: list[Tok], index: _Index, cue: Cue, sent: Segm
         src = left_np(text, toks, k, sent.start)
         if src is None:
             return None
-        comma_k = (index.get(src[0]) or 0) - 1
+        comma_k = (_token_at(starts, src[0]) or 0) - 1
     else:
         # "C, said John Smith, a spokesman."
         if k >= 1 and _w(text, toks[k - 1]) == "," and rest <= 40:
@@ -874,6 +866,7 @@ def _verb_clause(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment,
     elif w in ("\"", "“", "‘", "'", "«"):
         kind_hint = "quoted"
     elif cue.classes & {PREDICATE} and (pred := _predicate(ctx, cue, sent)) is not None:
+        # 'called the plan "a disaster"' (with no quoted predicate, the cue may still report)
         src = source()[0]
         return Draft(pred, "mixed", (cue.start, cue.end), src, "mixed:predicate", 0.75, para) if src else None
     elif cue.classes & {REPORT, BELIEF} and (low not in NO_START or _quantity(text, toks, j)) and w[:1].isalnum() \
@@ -892,10 +885,6 @@ def _verb_clause(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment,
             return None
         if low in OBJECT_PRONOUNS - {"it", "you", "her"}:
             return None
-    elif cue.classes & {PREDICATE}:
-        pred = _predicate(ctx, cue, sent)
-        src = source()[0] if pred is not None else None
-        return Draft(pred, "mixed", (cue.start, cue.end), src, "mixed:predicate", 0.75, para) if pred and src else None
     else:
         return None
     if j >= n:
