@@ -319,11 +319,11 @@ def speech_cues() -> frozenset[str]:
     return lexicon.words("speech_cues")
 
 
-def strip_marks(text: str, start: int, end: int) -> Span:
-    """Narrow ``[start, end)`` past quote marks and whitespace at either end."""
-    while start < end and (text[start] in _MARKS or text[start].isspace()):
+def strip_marks(text: str, start: int, end: int, marks: str = _MARKS) -> Span:
+    """Narrow ``[start, end)`` past quote marks (of ``marks``) and whitespace at either end."""
+    while start < end and (text[start] in marks or text[start].isspace()):
         start += 1
-    while end > start and (text[end - 1] in _MARKS or text[end - 1].isspace()):
+    while end > start and (text[end - 1] in marks or text[end - 1].isspace()):
         end -= 1
     return start, end
 

@@ -35,6 +35,7 @@ from typing import Final
 
 import attrs
 
+from quotex import evaluate
 from quotex.records import KINDS, SOURCE_TYPES, Quote, Span
 
 LEVELS: Final = ("core", "attribution")
@@ -130,12 +131,8 @@ def locate(text: str, needle: str, occurrence: int = 0) -> Span2:
 
 
 def strip_marks(text: str, start: int, end: int) -> Span2:
-    """Narrow ``[start, end)`` past quote marks and white space at either end."""
-    while start < end and (text[start] in QUOTE_MARKS or text[start].isspace()):
-        start += 1
-    while end > start and (text[end - 1] in QUOTE_MARKS or text[end - 1].isspace()):
-        end -= 1
-    return start, end
+    """Narrow ``[start, end)`` past quote marks (all of ``QUOTE_MARKS``) and white space at either end."""
+    return evaluate.strip_marks(text, start, end, QUOTE_MARKS)
 
 
 def _merge(spans: Iterable[Span2]) -> list[Span2]:
