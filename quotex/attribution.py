@@ -21,6 +21,8 @@ from quotex.segment import TIMEOUT
 
 WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}’'.\-&]*")
 HEDGE_BEFORE = re.compile(r"\b(?:reportedly|allegedly|purportedly|supposedly)\b", re.IGNORECASE)
+# What every word of HEDGE_BEFORE ends in, in lower case (no other letter folds to these four).
+_HEDGE_END = "edly"
 # A run of capitalised words that may be a name: "French President Emmanuel Macron", "J. R. Smith".
 NAME_RUN = regex.compile(
     r"(?<![\p{L}\p{N}])(?:\p{Lu}\p{Ll}{0,3}\.|\p{Lu}[\p{L}\p{M}’'\-]+)"
@@ -680,9 +682,8 @@ def finish(ctx: Context, drafts: list[Draft]) -> list[Quote]:
         via = tuple(_via(text, s) for s in d.via if text[s[0] : s[1]].strip())
         cue_text = text[d.cue[0] : d.cue[1]].lower() if d.cue else ""
         sent = ctx.sentence_at(d.cue[0] if d.cue else d.spans[0][0])
-        hedged = cue_text in lexicon.words("hedge_words") or bool(
-            HEDGE_BEFORE.search(text, max(sent.start, (d.cue[0] if d.cue else sent.end) - 120),
-                                d.cue[1] if d.cue else sent.end)
+        hedged = cue_text in lexicon.words("hedge_words") or _hedge_before(
+            text, max(sent.start, (d.cue[0] if d.cue else sent.end) - 120), d.cue[1] if d.cue else sent.end
         )
         q = Quote(
             content=tuple(Span(a, b) for a, b in d.spans),
@@ -700,6 +701,11 @@ def finish(ctx: Context, drafts: list[Draft]) -> list[Quote]:
         out.append(q)
         prev = q
     return out
+
+
+def _hedge_before(text: str, start: int, end: int) -> bool:
+    """Is there a hedge word ("reportedly") in ``text[start:end]``?"""
+    return _HEDGE_END in text[start:end].lower() and HEDGE_BEFORE.search(text, start, end) is not None
 
 
 def _names_asked(sources: list[Mention | None]) -> frozenset[str] | None:

@@ -31,20 +31,32 @@ from quotex.segment import WORD_CHARS, Segment, tokens
 Span = tuple[int, int]
 
 # Time and place adverbials between a cue and its clause: "said on Tuesday that", "said in a
-# statement that", "told reporters at the White House that".
-ADVERBIAL = re.compile(
-    r"""\s*(?:,\s*)?(?:(?:on|last|this|early|late|earlier|later)\s+)?(?:Monday|Tuesday|Wednesday|Thursday
-    |Friday|Saturday|Sunday|yesterday|today|tonight|week|month|year|morning|afternoon|evening|night
-    |Jan(?:uary)?|Feb(?:ruary)?|March|April|May|June|July|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?
-    |Nov(?:ember)?|Dec(?:ember)?|recently|previously|earlier|later|again|also|repeatedly|publicly
-    |privately|separately|once|too)\b(?:\s+\d{1,2}(?:st|nd|rd|th)?\b)?(?:,\s*\d{4})?"""
-    r"""|\s*(?:,\s*)?on\s+(?:Twitter|X|Facebook|Instagram|television|TV|radio|air|camera|CNN|Fox(?:\s+News)?|MSNBC)\b"""
-    r"""|\s*(?:,\s*)?(?:in|at|during|on|via|through|over|after)\s+(?:an?|the|his|her|their|its)\s+"""
-    rf"""(?:[{WORD_CHARS}\-’']+\s+){{0,3}}?(?:statement|interview|briefing|email|e-mail|letter|tweet|post|speech"""
-    r"""|conference|news conference|press conference|call|meeting|hearing|session|address|release"""
-    r"""|video|message|report|op-ed|column|blog post|filing|memo|remarks|appearance)\b""",
-    re.VERBOSE | re.IGNORECASE,
+# statement that", "told reporters at the White House that" ("a news conference": "conference",
+# with the word before it).  Built from word lists, so that the words a match can open with are
+# known (see ``adverbial``).
+_WHEN = "on last this early late earlier later".split()
+_TIMES = (
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday yesterday today tonight week month year morning "
+    "afternoon evening night January Jan February Feb March April May June July August Aug September Sept Sep "
+    "October Oct November Nov December Dec recently previously earlier later again also repeatedly publicly "
+    "privately separately once too"
+).split()
+_ON_AIR = "Twitter X Facebook Instagram television TV radio air camera CNN Fox(?:\\s+News)? MSNBC".split()
+_AT = "in at during on via through over after".split()
+_OCCASIONS = (
+    "statement|interview|briefing|email|e-mail|letter|tweet|post|speech|conference|call|meeting|hearing|session"
+    "|address|release|video|message|report|op-ed|column|filing|memo|remarks|appearance"
 )
+ADVERBIAL = re.compile(
+    rf"\s*(?:,\s*)?(?:(?:{'|'.join(_WHEN)})\s+)?(?:{'|'.join(_TIMES)})\b(?:\s+\d{{1,2}}(?:st|nd|rd|th)?\b)?(?:,\s*\d{{4}})?"
+    rf"|\s*(?:,\s*)?on\s+(?:{'|'.join(_ON_AIR)})\b"
+    rf"|\s*(?:,\s*)?(?:{'|'.join(_AT)})\s+(?:an?|the|his|her|their|its)\s+"
+    rf"(?:[{WORD_CHARS}\-’']+\s+){{0,3}}?(?:{_OCCASIONS})\b",
+    re.IGNORECASE,
+)
+# The first word of what follows a cue: an ADVERBIAL match opens with one of ADVERBIAL_OPENERS.
+_LEAD_WORD = re.compile(r"\s*(?:,\s*)?([^\W\d_]*)")
+ADVERBIAL_OPENERS = frozenset(w.lower() for w in [*_WHEN, *_TIMES, "on", *_AT])
 # "S, citing T, claimed" -> the source is T, relayed by S.
 CITING = re.compile(r",\s*(?:citing|quoting)\s+([^,]{2,80}?)\s*,\s*$", re.IGNORECASE)
 # The agent of a passive report between commas, before the cue: ", originally reported by X, claimed"
@@ -52,7 +64,9 @@ AGENT = re.compile(
     rf",\s*(?:[{WORD_CHARS}]+ly\s+)?(?:first\s+)?(?:reported|published|released|cited|quoted)\s+by\s+([^,]{{2,80}}?)\s*,\s*$"
 )
 # Small patterns on short slices; linear, so without timeouts (which cost more than the match).
-LAST_WORD = re.compile(r"([^\W\d_]+(?:-[^\W\d_]+)*)\W*$")  # "... the so-called " -> "so-called"
+# "... the so-called " -> "so-called".  Tried only where a word starts, and never giving back
+# letters: the leftmost match starts a word, and its run of letters is always whole.
+LAST_WORD = re.compile(r"(?<![^\W\d_])([^\W\d_]++(?:-[^\W\d_]++)*+)\W*+$")
 WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # "the new" -> ["the", "new"]
 APOSTROPHE = re.compile(r"[’']")  # "she’ll" -> "she"
 # An appositive after a name: ", a national student loan debt expert who ..."
@@ -562,14 +576,16 @@ def indirect_quotes(ctx: Context, found: list[Cue], used: set[int], direct: list
         local: list[Draft] = []
         covered = [s for s in taken if sent.start <= s[0] < sent.end]
         # the last cue first: a trailing attribution ("C, officials said.") owns what precedes it
-        order = sorted(sent_cues, key=lambda c: c.start)
+        # (the cues come in text order, as find_cues returns them)
+        order = sent_cues
         trailing = _trailing(ctx, toks, starts, order[-1], sent, para)
         if trailing is not None:
             local.append(trailing)
             covered.extend(trailing.spans)
             order = order[:-1]
         for cue in order:
-            if any(a <= cue.start < b for a, b in covered) or any(d.cue and d.cue[0] == cue.start for d in local):
+            at = cue.start
+            if any(a <= at < b for a, b in covered) or any(d.cue is not None and d.cue[0] == at for d in local):
                 continue
             k = _token_at(starts, cue.start)
             if k is None:
@@ -591,6 +607,20 @@ def indirect_quotes(ctx: Context, found: list[Cue], used: set[int], direct: list
     for d in drafts:
         _set_kind(ctx, d)
     return drafts
+
+
+def adverbial(text: str, pos: int, end: int) -> re.Match[str] | None:
+    """``ADVERBIAL.match(text, pos, end)``, with most misses told by the first word alone."""
+    word = _LEAD_WORD.match(text, pos, end).group(1)  # type: ignore[union-attr] # (it matches anywhere)
+    # an ASCII word is the same in any case only as its lower case (other letters may fold to it)
+    if word.isascii() and word.lower() not in ADVERBIAL_OPENERS:
+        return None
+    return ADVERBIAL.match(text, pos, end)
+
+
+def _may_relay(text: str, start: int, end: int) -> bool:
+    """Can TRAILING_RELAY match in ``text[start:end]``?  Not without one of its verbs."""
+    return text.find("report", start, end) >= 0 or text.find("wr", start, end) >= 0
 
 
 def _token_at(starts: list[int], pos: int) -> int | None:
@@ -616,10 +646,10 @@ def _trailing(ctx: Context, toks: list[Tok], starts: list[int], cue: Cue, sent: 
     rest = len(toks) - k - 1
     # nothing but a short adverbial may follow: "said on Monday.", "said in a statement."
     tail = text[cue.end : sent.end]
-    m = ADVERBIAL.match(tail)
+    m = adverbial(tail, 0, len(tail))
     while m and m.end() > 0:
         tail = tail[m.end() :]
-        m = ADVERBIAL.match(tail)
+        m = adverbial(tail, 0, len(tail))
     tail_stripped = tail.strip(" .!?\"”’")
     inverted = False
     src: Span | None = None
@@ -792,10 +822,10 @@ def _verb_clause(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment,
     # the content
     j = k + 1
     after = cue.end
-    m2 = ADVERBIAL.match(text, after, sent.end)
+    m2 = adverbial(text, after, sent.end)
     while m2 and m2.end() > after:
         after = m2.end()
-        m2 = ADVERBIAL.match(text, after, sent.end)
+        m2 = adverbial(text, after, sent.end)
     aside = ASIDE.match(text, after, sent.end)
     if aside:
         after = aside.end()
@@ -896,7 +926,7 @@ def _verb_clause(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment,
     if src is None:
         return None
     rule = "indirect:object" if nominal else f"indirect:{how}-cue-clause"
-    m_relay = TRAILING_RELAY.match(text, span[1], sent.end)
+    m_relay = TRAILING_RELAY.match(text, span[1], sent.end) if _may_relay(text, span[1], sent.end) else None
     if m_relay and _is_media(m_relay.group(1)):
         # "..., the Baltic Times reports, citing Interfax."
         via.extend(_trim(text, g[0], g[1]) for g in (m_relay.span(1), m_relay.span(2)) if g[0] >= 0)
@@ -1022,7 +1052,7 @@ def _cut(ctx: Context, start: int, end: int, toks: list[Tok], nominal: bool = Fa
         comma = text.find(",", start, stop)
         if comma > 0 and not ctx.in_quote(comma):
             stop = comma
-    tr = TRAILING_RELAY.search(text, start, stop)
+    tr = TRAILING_RELAY.search(text, start, stop) if _may_relay(text, start, stop) else None
     if tr and _is_media(tr.group(1)):
         stop = tr.start()
     semi = text.find(";", start, stop)

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import quotex
-from quotex import attribution, cues, pipeline, segment
+from quotex import attribution, cues, marks, pipeline, rules, segment
 from tests.cases import CASES
 
 FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -47,6 +47,26 @@ def test_tokens_are_the_plain_definitions(text: str, data: st.DataObject | None)
         start = data.draw(st.integers(0, len(text)))
         end = data.draw(st.integers(start, len(text)))
     assert segment.tokens(text, start, end) == [m.span() for m in PLAIN_TOKEN.finditer(text, start, end)]
+
+
+# ------------------------------------------------------------------------- quote marks
+
+# A pair of straight single quotes or of backticks, else any one quote mark.
+PLAIN_MARK = re.compile(r"''|``|[\"“”„‟«»‘’‚‛'‹›]")
+MARK_PIECES = ["'", "''", "`", "``", "\"", "“", "”", "„", "‘", "’", "«", "»", "‹", "›", "a", " ", "s", "\n"]
+
+
+@FAST
+@given(_text_of(MARK_PIECES), st.data())
+@example("``TeX'' and ''news'' style, a lone ` and don't", None)
+def test_quote_marks_are_the_plain_definition(text: str, data: st.DataObject | None) -> None:
+    start, end = 0, len(text)
+    if data is not None:
+        start = data.draw(st.integers(0, len(text)))
+        end = data.draw(st.integers(start, len(text)))
+    assert [m.span() for m in marks.MARK.finditer(text, start, end)] == [
+        m.span() for m in PLAIN_MARK.finditer(text, start, end)
+    ]
 
 
 # ----------------------------------------------------------------------- sentence ends
@@ -109,6 +129,53 @@ def test_cues_from_a_word_on_are_the_cues_of_the_whole_text_there(text: str, dat
     start = 2 if data is None else data.draw(st.sampled_from([0, *starts]))
     whole = [(c.start, c.end, c.lemma) for c in cues.find_cues(text) if c.start >= start]
     assert [(c.start, c.end, c.lemma) for c in cues.find_cues(text, start)] == whole
+
+
+# ------------------------------------------------------------------ small pattern tests
+
+ADVERBIAL_PIECES = ["on", "On", "ON", "last", "Monday", "MONDAY", "ſeptember", "weeK", "in", "a", "the",
+                    "news", "conference", "blog", "post", ",", ", ", " ", "  ", "\n", "12", "th", "2020",
+                    "Fox", "News", "TV", "said", "é", "statement", "Sept", "at", "his", "earlier", "that"]
+
+
+@FAST
+@given(_text_of(ADVERBIAL_PIECES), st.data())
+@example("on Monday, 12th, 2020 in a statement", None)
+@example(" ON ſeptember 3", None)
+@example(", at his news conference", None)
+@example(" via a video message", None)
+def test_adverbial_is_the_pattern(text: str, data: st.DataObject | None) -> None:
+    start = 0 if data is None else data.draw(st.integers(0, len(text)))
+    expected = rules.ADVERBIAL.match(text, start, len(text))
+    found = rules.adverbial(text, start, len(text))
+    assert (found and found.span()) == (expected and expected.span())
+
+
+@FAST
+@given(_text_of(["Reportedly", "REPORTEDLY", "allegedly", "supposedly", "purportedly", "edly", "ly",
+                 "report", "ed", " ", "x", "é", "İ", "-"]))
+def test_hedge_words_are_the_pattern(text: str) -> None:
+    assert attribution._hedge_before(text, 0, len(text)) == bool(attribution.HEDGE_BEFORE.search(text))
+
+
+@FAST
+@given(_text_of([", ", ",", " ", "the Baltic Times", " reports", " reported", " wrote", " writes", " citing",
+                 " quoting", " Interfax", ".", "?", "report", "wr", "x"]))
+@example(", the Baltic Times reports, citing Interfax.")
+def test_relays_need_their_verbs(text: str) -> None:
+    if not rules._may_relay(text, 0, len(text)):
+        assert rules.TRAILING_RELAY.search(text) is None
+
+
+PLAIN_LAST_WORD = re.compile(r"([^\W\d_]+(?:-[^\W\d_]+)*)\W*$")
+
+
+@FAST
+@given(_text_of(["a", "so", "-", "called", " ", "é", "1", "_", ".", "\n", "--", "B"]))
+@example("the so-called ")
+def test_last_word_is_the_plain_pattern(text: str) -> None:
+    found, expected = rules.LAST_WORD.search(text), PLAIN_LAST_WORD.search(text)
+    assert (found and (found.span(), found.group(1))) == (expected and (expected.span(), expected.group(1)))
 
 
 # ----------------------------------------------------------------------------- acronyms
