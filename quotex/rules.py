@@ -611,8 +611,11 @@ def indirect_quotes(ctx: Context, found: list[Cue], used: set[int], direct: list
 
 def adverbial(text: str, pos: int, end: int) -> re.Match[str] | None:
     """``ADVERBIAL.match(text, pos, end)``, with most misses told by the first word alone."""
-    word = _LEAD_WORD.match(text, pos, end).group(1)  # type: ignore[union-attr] # (it matches anywhere)
+    lead = _LEAD_WORD.match(text, pos, end)
+    if lead is None:
+        return None  # (only where ``pos`` is past ``end``: no match there either)
     # an ASCII word is the same in any case only as its lower case (other letters may fold to it)
+    word = lead.group(1)
     if word.isascii() and word.lower() not in ADVERBIAL_OPENERS:
         return None
     return ADVERBIAL.match(text, pos, end)
