@@ -76,9 +76,13 @@ def _first_words() -> re.Pattern[bytes]:
     is none, could never be found this way, so it is left out).
     """
     forms = sorted(f for f in table() if re.fullmatch("[a-z]+(?: [a-z]+)*", f))
-    # the character before the word is matched, not looked back at: a pattern that opens with a
-    # character set lets the engine skip the inside of words without trying the pattern there
-    return re.compile(rb"[^a-z](?=(?:" + lexicon.trie_pattern(forms).encode() + rb")(?![a-z]))([a-z]+)")
+    # the space before the word is matched, not looked back at: a pattern that opens with one
+    # character lets the engine skip from space to space without trying the pattern in between
+    return re.compile(rb" (?=(?:" + lexicon.trie_pattern(forms).encode() + rb")(?![a-z]))([a-z]+)")
+
+
+# Bytes to what find_cues searches: ASCII letters in lower case, everything else a space.
+_LETTERS_ONLY = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
 
 
 def find_cues(text: str, start: int = 0, end: int | None = None) -> list[Cue]:
@@ -92,11 +96,13 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> list[Cue]:
     out: list[Cue] = []
     stop = len(text) if end is None else end
     # The words that may start a cue (cue forms are ASCII letters and spaces): one regex pass
-    # over the text with its ASCII letters lowered and every other character made "?", one byte
-    # a character so the offsets are the text's. A run that begins right at ``start`` after a
-    # letter is no candidate either way: the check below on the character before it drops it.
+    # over the text with its ASCII letters lowered and every other character made a space, one
+    # byte a character so the offsets are the text's.  A form's spaces then also stand for other
+    # characters ("in\na statement"): _longest reads the form again in the text itself, so those
+    # go no further.  A run that begins right at ``start`` after a letter is no candidate either
+    # way: the check below on the character before it drops it.
     # (with a space in front, for the character before each word: offsets there are one more)
-    lowered = b" " + text.encode("ascii", "replace").lower()
+    lowered = b" " + text.encode("ascii", "replace").translate(_LETTERS_ONLY)
     for m in _first_words().finditer(lowered, start, stop + 1):
         a, end = m.start(1) - 1, m.end(1) - 1
         if a > 0 and (text[a - 1].isalnum() or text[a - 1] in "-’'"):

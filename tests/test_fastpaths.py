@@ -180,6 +180,44 @@ def test_last_word_is_the_plain_pattern(text: str) -> None:
     assert (found and (found.span(), found.group(1))) == (expected and (expected.span(), expected.group(1)))
 
 
+def _plain_cues(text: str) -> list[tuple[int, int, str]]:
+    """Every form of the cue table as whole words, the longest at each word, by the rules of
+    ``find_cues``: ASCII forms read case-blind, never inside a word or a possessive, and a
+    capitalised one only at a sentence's start or as a phrase."""
+    forms = cues.table()
+    low = text.lower()
+    out = []
+    for word in re.finditer("[A-Za-z]+", text):
+        a = word.start()
+        if a > 0 and (text[a - 1].isalnum() or text[a - 1] in "-’'"):
+            continue
+        found = None
+        for form in forms:
+            b = a + len(form)
+            if low[a:b] != form or (b < len(text) and (
+                    text[b].isalnum() or text[b] == "-" or (text[b] in "’'" and text[b + 1 : b + 2] == "s"))):
+                continue
+            if found is None or len(form) > len(found):
+                found = form
+        if found is None:
+            continue
+        lemma, classes = forms[found]
+        before = text[max(0, a - 3) : a]
+        if text[a].isupper() and cues.PHRASE not in classes and a != 0 and before.strip(" \"“‘'(") and not (
+                before.rstrip().endswith((".", "!", "?", "\n", ":"))):
+            continue
+        out.append((a, a + len(found), lemma))
+    return out
+
+
+@FAST
+@given(_text_of([*CUE_PIECES, "in a statement", "in\na statement", "call for", "call-for", "Tell", "called",
+                 "calls", " x", "said?", "é", "'s", "\"", "(", ":"]))
+@example("He said, in a statement, that; in\na statement: Said. x Told")
+def test_cues_are_the_plain_definition(text: str) -> None:
+    assert [(c.start, c.end, c.lemma) for c in cues.find_cues(text)] == _plain_cues(text)
+
+
 # ----------------------------------------------------------------------------- acronyms
 
 ACRONYM_PIECES = ["Federal ", "Security ", "Service ", "of ", "the ", "and ", "(FSB)", "(AB)", "(ab)", "; ",
