@@ -75,10 +75,13 @@ WORD_CHARS = "\\w" + _MARKS
 _W = f"(?:[A-Za-z0-9]++|[^\\W_]|[{_MARKS}])++"
 # Most tokens are plain ASCII words before a space or punctuation that cannot join them to more:
 # the first branch takes them without the general one's bookkeeping ("said," -> "said").
-TOKEN = re.compile(
+_TOKEN = (
     rf"[A-Za-z0-9]++(?=[\s,;:!?)\]\"”]|\.(?![\w{_MARKS}])|\Z)"
     rf"|{_W}(?:[’'.\-&]{_W})*+(?:(?<=s)[’'](?=\s+[^\W\d_A-Z]))?|[^\s\w{_MARKS}]|_"
 )
+# A token (group 1) with the white space before it.  Every other character starts a token, so
+# each match starts where the last one ended, and the engine never tries the pattern at a space.
+TOKEN = re.compile(rf"\s*+({_TOKEN})")
 
 
 @attrs.frozen
@@ -145,5 +148,8 @@ def sentences(text: str, paras: list[Segment]) -> list[Segment]:
 def tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Word and punctuation tokens of ``text[start:end]`` as offset pairs."""
     # TOKEN runs in linear time (no two of its repeats can take the same character), so it needs
-    # no timeout, which the standard library's engine does not offer
-    return [m.span() for m in TOKEN.finditer(text, start, end)]
+    # no timeout, which the standard library's engine does not offer.  White space at the end is
+    # left out: with no token after it, it would be read to its end from each of its characters.
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return [m.span(1) for m in TOKEN.finditer(text, start, end)]
