@@ -26,7 +26,7 @@ from typing import IO, Any
 from quotex import __version__, evaluate
 from quotex.batch import DEFAULT_TIMEOUT, Tally, Task, default_jobs, run
 from quotex.extractor import ENGINES, Extractor
-from quotex.inputs import DEFAULT_MAX_CHARS, iter_inputs
+from quotex.inputs import DEFAULT_MAX_CHARS, count_documents, iter_inputs
 from quotex.outputs import FORMATS, Existing, Renderer, read_existing
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -128,7 +128,10 @@ def run_extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     docs = iter_inputs(args.paths, max_chars=args.max_chars, skip=skip)
     tally = Tally()
     status = EXIT_OK
-    progress = Progress(sys.stderr)
+    # the bar's total: the documents the inputs hold, counted only for a terminal, and not when
+    # resuming (the documents already written are skipped)
+    total = count_documents(args.paths) if sys.stderr.isatty() and skip is None else None
+    progress = Progress(sys.stderr, total)
     try:
         with _open_output(args.output, parser, previous) as stream, _stop_on_signals():
             if previous is None or previous.valid_bytes == 0:
@@ -238,34 +241,40 @@ def _stop_on_signals() -> Iterator[None]:
 
 
 class Progress:
-    """A one-line progress report on ``stream``, only when it is a terminal (not when redirected)."""
+    """A progress bar on ``stream``, only when it is a terminal (nothing when it is redirected).
+
+    The bar is tqdm's: documents done (out of how many, when the inputs say so up front), the
+    rate, the time left, and the quotes and failures so far.  It is redrawn at most every
+    ``INTERVAL`` seconds, so a fast run pays nothing for it per document, and it is cleared at
+    the end, where the summary takes its place.
+    """
 
     INTERVAL = 0.25  # seconds between redraws
 
-    def __init__(self, stream: IO[str]) -> None:
-        self.stream = stream
+    def __init__(self, stream: IO[str], total: int | None = None) -> None:
         self.active = stream.isatty()
         self.last = 0.0
-        self.drawn = False
+        self.bar: Any = None
+        if self.active:
+            from tqdm import tqdm  # only for a terminal: a redirected run never imports it
+
+            self.bar = tqdm(total=total, file=stream, desc="quotex extract", unit=" documents", leave=False,
+                            dynamic_ncols=True, mininterval=self.INTERVAL)
 
     def update(self, tally: Tally) -> None:
-        if not self.active:
+        if self.bar is None:
             return
         now = time.perf_counter()
         if now - self.last < self.INTERVAL:
             return
         self.last = now
-        seconds = tally.seconds
-        rate = tally.documents / seconds if seconds > 0 else 0.0
-        self.stream.write(f"\r\x1b[Kquotex extract: {tally.documents:,} documents, {tally.quotes:,} quotes, "
-                          f"{tally.failed:,} failed, {rate:,.0f}/s")
-        self.stream.flush()
-        self.drawn = True
+        self.bar.set_postfix_str(f"{tally.quotes:,} quotes, {tally.failed:,} failed", refresh=False)
+        self.bar.update(tally.documents - self.bar.n)
 
     def close(self) -> None:
-        if self.drawn:
-            self.stream.write("\r\x1b[K")
-            self.stream.flush()
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
 
 
 def run_eval(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:

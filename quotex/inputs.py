@@ -114,6 +114,23 @@ def iter_inputs(
             yield read_text_file(path, path.name, max_chars=max_chars)
 
 
+def count_documents(paths: Iterable[str | os.PathLike[str]]) -> int | None:
+    """How many documents ``iter_inputs`` yields for ``paths``, without reading any of them.
+
+    ``None`` when a JSONL file is among them: its documents are known only by reading its lines.
+    """
+    total = 0
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            total += sum(1 for p in path.rglob(TEXT_GLOB) if not p.is_dir())
+        elif path.suffix.lower() in JSONL_SUFFIXES and path.exists():
+            return None
+        else:
+            total += 1  # a text file, or a path that does not exist (one error document)
+    return total
+
+
 def iter_directory(root: Path, *, max_chars: int = DEFAULT_MAX_CHARS, skip: Skip = _keep_all) -> Iterator[InputDoc]:
     """Yield every ``*.txt`` file below ``root``, sorted by relative path."""
     # Only the names are listed up front; each text is read when its turn comes.

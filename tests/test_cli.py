@@ -10,6 +10,9 @@ from typing import Any
 
 import pytest
 
+from quotex.batch import Tally
+from quotex.cli import Progress
+from quotex.inputs import count_documents, iter_inputs
 from quotex.outputs import CSV_COLUMNS
 from tests.conftest import CORPUS, run_quotex
 
@@ -220,3 +223,43 @@ def test_eval_reports_malformed_predictions(tmp_path: Path) -> None:
     done = run_quotex("eval", CORPUS / "seeds" / "gold.jsonl", pred)
     assert done.returncode == 2
     assert "E203" in done.stderr
+
+
+# ------------------------------------------------------------------------------- progress
+
+
+class _Terminal(io.StringIO):
+    """A text stream that says it is a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_count_documents_is_what_the_inputs_yield(inputs: Path) -> None:
+    root = inputs / "in"
+    assert count_documents([root]) == len(list(iter_inputs([root]))) == 5
+    assert count_documents([root / "a.txt", inputs / "missing.txt", root]) == 7
+    assert count_documents([root, inputs / "docs.jsonl"]) is None  # lines are known only by reading
+
+
+def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(Progress, "INTERVAL", 0.0)
+    tally = Tally(documents=3, quotes=7, failed=1)
+    redirected = io.StringIO()
+    progress = Progress(redirected, total=10)
+    progress.update(tally)
+    progress.close()
+    assert redirected.getvalue() == ""
+
+    terminal = _Terminal()
+    progress = Progress(terminal, total=10)
+    progress.update(tally)
+    drawn = terminal.getvalue()
+    assert "quotex extract" in drawn and "3/10" in drawn and "7 quotes, 1 failed" in drawn
+    progress.close()
+    assert terminal.getvalue()[len(drawn) :].strip() == ""  # cleared: the summary takes its place
+
+
+def test_no_progress_when_standard_error_is_redirected(inputs: Path) -> None:
+    result = run_quotex("extract", inputs / "in")
+    assert "\r" not in result.stderr and "documents/s" in result.stderr
