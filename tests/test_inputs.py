@@ -148,3 +148,19 @@ def test_gold_files_are_valid_input() -> None:
     docs = list(iter_inputs([CORPUS / "seeds" / "gold.jsonl"]))
     assert [d.id for d in docs] == ["000_a642edc218d482ea", "002_e2de4a21e34eb90f"]
     assert docs[0].text == (CORPUS / "seeds" / "000_a642edc218d482ea.txt").read_text(encoding="utf-8")
+
+
+def test_directory_listing_is_what_rglob_finds(tmp_path: Path) -> None:
+    root = tmp_path / "news"
+    for name in ["a.txt", "b.TXT", ".hidden.txt", ".txt", "notes.md", "sub/c.txt", "sub/deeper/d.txt",
+                 "dir.txt/inside.txt", "elsewhere/e.txt"]:
+        write(root / name, "x")
+    (root / "link-to-dir").symlink_to(root / "elsewhere", target_is_directory=True)
+    (root / "link-to-dir.txt").symlink_to(root / "sub", target_is_directory=True)
+    (root / "link.txt").symlink_to(root / "a.txt")
+    (root / "dangling.txt").symlink_to(tmp_path / "nowhere.txt")
+    expected = sorted(p.relative_to(root).as_posix() for p in root.rglob("*.txt") if not p.is_dir())
+    listed = [d.id for d in iter_inputs([root])]
+    assert listed == expected
+    assert "dangling.txt" in listed and "link.txt" in listed and "dir.txt/inside.txt" in listed
+    assert not any(name.startswith(("link-to-dir", "b.")) for name in listed)
