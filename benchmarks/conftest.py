@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import platform
 import re
+import statistics
 import sys
 import time
 from collections.abc import Callable
@@ -81,6 +82,8 @@ def load_corpus(name: str) -> Corpus:
 RESULTS: dict[tuple[str, str], float] = {}
 #: docs/s, F1 and parsed sentences of each parser variant of ``test_cascade.py``, by variant.
 CASCADE: dict[str, dict[str, float]] = {}
+#: Share of the floor by corpus, from rounds of the floor and of ``extract`` taken in turn.
+PAIRED: dict[str, float] = {}
 
 
 def floor_pass(corpus: Corpus) -> int:
@@ -103,6 +106,23 @@ def _timed(fn: Callable[[Corpus], object], corpus: Corpus) -> float:
     started = time.perf_counter()
     fn(corpus)
     return time.perf_counter() - started
+
+
+def paired_share(corpus: Corpus, run: Callable[[], object], rounds: int = 5) -> float:
+    """The share of the floor from rounds of the floor and of ``run`` taken in turn (medians).
+
+    The floor's own benchmark and ``extract``'s run minutes apart, and this machine's speed
+    drifts by more than a tenth over minutes; side by side, the drift falls on both alike.
+    """
+    floor, other = [], []
+    for _ in range(rounds):
+        floor.append(_timed(floor_pass, corpus))
+        started = time.perf_counter()
+        run()
+        other.append(time.perf_counter() - started)
+    share = statistics.median(floor) / statistics.median(other)
+    PAIRED[corpus.name] = share
+    return share
 
 
 def record(benchmark: pytest.FixtureRequest, corpus: Corpus, what: str) -> None:
@@ -159,6 +179,9 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
             share = f" ({rate / floor:6.1%})" if floor and what != "floor" else ""
             cells.append(f"{rate:>12,.0f}{share:>10}")
         write(f"{what:28}" + "".join(cells))
+    if PAIRED:
+        write(f"{'extract, floor beside it':28}" + "".join(
+            f"{f'({PAIRED[n]:6.1%})':>22}" if n in PAIRED else f"{'':>22}" for n in names))
 
 
 def _cpu_name() -> str:

@@ -1,14 +1,16 @@
 """Throughput of ``extract`` on each corpus, next to the reference floor measured in the same run.
 
 Both read every file from disk in every round. The floor runs first (tests run in file order), so
-the fractions compare figures taken minutes apart on the same machine.
+the fractions compare figures taken minutes apart on the same machine; each ``extract`` test then
+measures its share once more, from rounds of the floor and of ``extract`` taken in turn, which a
+drift of the machine's speed over those minutes cannot tilt.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from benchmarks.conftest import Corpus, floor_pass, record
+from benchmarks.conftest import Corpus, floor_pass, paired_share, record
 from quotex import Extractor
 
 ROUNDS = 5
@@ -30,3 +32,5 @@ def test_extract(benchmark: Any, corpus: Corpus) -> None:
     assert quotes > 0
     benchmark.extra_info["quotes"] = quotes
     record(benchmark, corpus, "extract")
+    # the same share again, from rounds of the floor and of extract taken in turn
+    benchmark.extra_info["fraction_of_floor_paired"] = round(paired_share(corpus, run, ROUNDS), 4)
