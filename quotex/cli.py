@@ -252,10 +252,9 @@ class Progress:
     INTERVAL = 0.25  # seconds between redraws
 
     def __init__(self, stream: IO[str], total: int | None = None) -> None:
-        self.active = stream.isatty()
         self.last = 0.0
         self.bar: Any = None
-        if self.active:
+        if stream.isatty():
             from tqdm import tqdm  # only for a terminal: a redirected run never imports it
 
             self.bar = tqdm(total=total, file=stream, desc="quotex extract", unit=" documents", leave=False,

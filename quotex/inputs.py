@@ -154,21 +154,17 @@ def _text_files(root: str, prefix: str = "") -> Iterator[str]:
     except PermissionError:
         return
     for entry in entries:
-        try:
-            real_dir = entry.is_dir(follow_symlinks=False)
-        except OSError:
-            real_dir = False
-        if real_dir:
+        if _is_dir(entry, follow_symlinks=False):
             yield from _text_files(entry.path, f"{prefix}{entry.name}/")
-        elif entry.name.endswith(TEXT_SUFFIX) and not _is_dir(entry):
+        elif entry.name.endswith(TEXT_SUFFIX) and not _is_dir(entry, follow_symlinks=True):
             yield prefix + entry.name  # a file, a link to one, or a dangling link (an error later)
 
 
-def _is_dir(entry: os.DirEntry[str]) -> bool:
+def _is_dir(entry: os.DirEntry[str], *, follow_symlinks: bool) -> bool:
     try:
-        return entry.is_dir()
+        return entry.is_dir(follow_symlinks=follow_symlinks)
     except OSError:
-        return False  # reading it will say what is wrong
+        return False  # a file that cannot be looked at: reading it will say what is wrong
 
 
 def read_text_file(path: Path, doc_id: str, *, max_chars: int = DEFAULT_MAX_CHARS) -> InputDoc:

@@ -587,7 +587,7 @@ def indirect_quotes(ctx: Context, found: list[Cue], used: set[int], direct: list
             at = cue.start
             if any(a <= at < b for a, b in covered) or any(d.cue is not None and d.cue[0] == at for d in local):
                 continue
-            k = _token_at(starts, cue.start)
+            k = _token_at(starts, at)
             if k is None:
                 continue
             if cue.lemma == "according to":
@@ -621,6 +621,15 @@ def adverbial(text: str, pos: int, end: int) -> re.Match[str] | None:
     return ADVERBIAL.match(text, pos, end)
 
 
+def _past_adverbials(text: str, pos: int, end: int) -> int:
+    """Where the adverbials from ``pos`` on end: "said [on Monday] [in a statement] that"."""
+    m = adverbial(text, pos, end)
+    while m and m.end() > pos:
+        pos = m.end()
+        m = adverbial(text, pos, end)
+    return pos
+
+
 def _may_relay(text: str, start: int, end: int) -> bool:
     """Can TRAILING_RELAY match in ``text[start:end]``?  Not without one of its verbs."""
     return text.find("report", start, end) >= 0 or text.find("wr", start, end) >= 0
@@ -648,11 +657,7 @@ def _trailing(ctx: Context, toks: list[Tok], starts: list[int], cue: Cue, sent: 
         return None
     rest = len(toks) - k - 1
     # nothing but a short adverbial may follow: "said on Monday.", "said in a statement."
-    tail = text[cue.end : sent.end]
-    m = adverbial(tail, 0, len(tail))
-    while m and m.end() > 0:
-        tail = tail[m.end() :]
-        m = adverbial(tail, 0, len(tail))
+    tail = text[_past_adverbials(text, cue.end, sent.end) : sent.end]
     tail_stripped = tail.strip(" .!?\"”’")
     inverted = False
     src: Span | None = None
@@ -824,11 +829,7 @@ def _verb_clause(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment,
             return None
     # the content
     j = k + 1
-    after = cue.end
-    m2 = adverbial(text, after, sent.end)
-    while m2 and m2.end() > after:
-        after = m2.end()
-        m2 = adverbial(text, after, sent.end)
+    after = _past_adverbials(text, cue.end, sent.end)
     aside = ASIDE.match(text, after, sent.end)
     if aside:
         after = aside.end()

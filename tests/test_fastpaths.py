@@ -25,6 +25,14 @@ def _text_of(pieces: list[str]) -> st.SearchStrategy[str]:
     return st.lists(st.sampled_from(pieces), max_size=40).map("".join)
 
 
+def _bounds(text: str, data: st.DataObject | None) -> tuple[int, int]:
+    """A start and an end inside ``text`` (the whole of it for an ``@example`` without data)."""
+    if data is None:
+        return 0, len(text)
+    start = data.draw(st.integers(0, len(text)))
+    return start, data.draw(st.integers(start, len(text)))
+
+
 # ------------------------------------------------------------------------------- tokens
 
 # A word: letters, digits and combining marks, joined by inner ’ ' . - &, with a possessive
@@ -42,10 +50,7 @@ TOKEN_PIECES = ["said", "U.S.", "AT&T", "don't", "China’s", "Smiths'", " union
 @example("U.S. officials said.", None)
 @example("the teachers' union", None)
 def test_tokens_are_the_plain_definitions(text: str, data: st.DataObject | None) -> None:
-    start, end = 0, len(text)
-    if data is not None:
-        start = data.draw(st.integers(0, len(text)))
-        end = data.draw(st.integers(start, len(text)))
+    start, end = _bounds(text, data)
     assert segment.tokens(text, start, end) == [m.span() for m in PLAIN_TOKEN.finditer(text, start, end)]
 
 
@@ -60,10 +65,7 @@ MARK_PIECES = ["'", "''", "`", "``", "\"", "“", "”", "„", "‘", "’", "�
 @given(_text_of(MARK_PIECES), st.data())
 @example("``TeX'' and ''news'' style, a lone ` and don't", None)
 def test_quote_marks_are_the_plain_definition(text: str, data: st.DataObject | None) -> None:
-    start, end = 0, len(text)
-    if data is not None:
-        start = data.draw(st.integers(0, len(text)))
-        end = data.draw(st.integers(start, len(text)))
+    start, end = _bounds(text, data)
     assert [m.span() for m in marks.MARK.finditer(text, start, end)] == [
         m.span() for m in PLAIN_MARK.finditer(text, start, end)
     ]
