@@ -5,12 +5,12 @@ article (full names, short forms, pronouns, acronyms), and build the quote recor
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import operator
 import re
 from collections.abc import Iterator
 
-import attrs
 import regex
 
 from quotex import lexicon
@@ -137,7 +137,7 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
-@attrs.define
+@dataclasses.dataclass
 class Mention:
     """A source mention taken apart."""
 
@@ -358,7 +358,7 @@ def _as_written(text: str, words: list[str]) -> str:
     return text[start:end] if start >= 0 and end > start else " ".join(words)
 
 
-@attrs.frozen
+@dataclasses.dataclass
 class _RunReading:
     """What a run of capitalised words names, as the entity scan reads it."""
 
@@ -431,11 +431,11 @@ def _acronyms(text: str) -> dict[str, str]:
     return out
 
 
-@attrs.define
+@dataclasses.dataclass
 class Person:
     name: str
     gender: str | None = None
-    titles: list[str] = attrs.field(factory=list)
+    titles: list[str] = dataclasses.field(default_factory=list)
 
 
 class Entities:
@@ -645,11 +645,15 @@ def _gender_of(m: Mention) -> str | None:
     return None
 
 
-def finish(ctx: Context, drafts: list[Draft]) -> list[Quote]:
-    """Resolve speakers, classify sources and build the quote records."""
+def finish(ctx: Context, drafts: list[Draft], *, restrict: bool = True) -> list[Quote]:
+    """Resolve speakers, classify sources and build the quote records.
+
+    With ``restrict`` (the default), an article whose sources ask nothing but the names of people
+    is scanned only for those names (see ``Entities``); without it, every article is scanned in full.
+    """
     text = ctx.text
     sources = [Mention.parse(text[d.source[0] : d.source[1]]) if d.source is not None else None for d in drafts]
-    ents = Entities(ctx, _names_asked(sources))
+    ents = Entities(ctx, _names_asked(sources) if restrict else None)
     out: list[Quote] = []
     prev: Quote | None = None
     last_other: tuple[str | None, str] | None = None  # the last organisation or group, for "they"

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
-
-import attrs
 
 from quotex import lexicon
 
@@ -18,7 +17,7 @@ PREDICATE = "predicate"  # quoted predicate of an object ('called it "a farce"')
 PHRASE = "phrase"  # multi-word cue ("according to", "in a statement")
 
 
-@attrs.frozen
+@dataclasses.dataclass
 class Cue:
     start: int
     end: int

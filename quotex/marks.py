@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 
-import attrs
 import regex
 
 from quotex.segment import Segment
@@ -25,7 +25,7 @@ SINGLE_CLOSE = "’›"
 ELISION = regex.compile(r"(?:\p{N}|em\b|til\b|cause\b|n\b|tis\b|twas\b)", regex.IGNORECASE)
 
 
-@attrs.frozen
+@dataclasses.dataclass
 class Piece:
     """One stretch of quoted text inside one paragraph.
 

@@ -8,10 +8,9 @@ the trees, merge] -> resolve speakers and classify sources.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from collections.abc import Sequence
 from typing import Any
-
-import attrs
 
 from quotex import attribution, cues, marks, parser, rules, segment
 from quotex.cues import Cue
@@ -55,7 +54,7 @@ def run_rules(text: str) -> list[Quote]:
     return attribution.finish(ctx, drafts)
 
 
-@attrs.define
+@dataclasses.dataclass
 class Open:
     """A document between the rules and the parser: what the rules found, what is left to parse."""
 

@@ -6,10 +6,9 @@ Each rule names itself in ``Draft.rule`` so a user can audit why a quote was rep
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import itertools
 import re
-
-import attrs
 
 from quotex import lexicon
 from quotex.cues import BARE, BELIEF, OBJECT, PHRASE, PREDICATE, REPORT, Cue
@@ -122,7 +121,7 @@ COORDINATED = re.compile(
 )
 
 
-@attrs.define
+@dataclasses.dataclass
 class Draft:
     """A quote under construction."""
 
@@ -133,7 +132,7 @@ class Draft:
     rule: str
     confidence: float
     para: int
-    via: list[Span] = attrs.field(factory=list)
+    via: list[Span] = dataclasses.field(default_factory=list)
     hedged: bool = False
     inherit: bool = False
 

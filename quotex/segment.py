@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
-import attrs
 import regex
 
 #: Seconds a pattern whose running time is not plainly linear may run before it is stopped:
@@ -84,7 +84,7 @@ _TOKEN = (
 TOKEN = re.compile(rf"\s*+({_TOKEN})")
 
 
-@attrs.frozen
+@dataclasses.dataclass
 class Segment:
     """A paragraph or sentence: offsets plus its index among its kind."""
 

@@ -237,16 +237,18 @@ def test_acronyms_are_those_of_the_whole_text_pattern(text: str) -> None:
 # ------------------------------------------------------- speakers with a restricted scan
 
 
-def _full_scans(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(attribution, "_names_asked", lambda sources: None)
+def _with_scan(text: str, restrict: bool) -> list[quotex.Quote]:
+    """The rules engine's quotes, with the restricted scan where it applies or the full scan always."""
+    ctx, drafts = pipeline.analyse(text)
+    return attribution.finish(ctx, drafts, restrict=restrict)
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
-def test_restricted_scan_resolves_as_the_full_scan(case: object, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_restricted_scan_resolves_as_the_full_scan(case: object) -> None:
     text = case.text  # type: ignore[attr-defined]
-    restricted = quotex.extract(text)
-    _full_scans(monkeypatch)
-    assert quotex.extract(text) == restricted
+    restricted = _with_scan(text, restrict=True)
+    assert restricted == quotex.extract(text)
+    assert _with_scan(text, restrict=False) == restricted
 
 
 NAME_PIECES = ["Foreign Ministry spokesperson Guo Jiakun ", "Guo ", "Jiakun ", "said ", "he said ", "she said ",
@@ -260,14 +262,8 @@ NAME_PIECES = ["Foreign Ministry spokesperson Guo Jiakun ", "Guo ", "Jiakun ", "
 @example("Foreign Ministry spokesperson Guo Jiakun spoke. Jiakun said the plan was off.")
 @example("Ana Sousa, a nurse, spoke.\nLater Sousa said the plan was off.")
 def test_restricted_scan_resolves_as_the_full_scan_on_generated_text(text: str) -> None:
-    restricted = quotex.extract(text)
-    asked = attribution._names_asked
-    try:
-        attribution._names_asked = lambda sources: None
-        full = quotex.extract(text)
-    finally:
-        attribution._names_asked = asked
-    assert full == restricted
+    if text.strip():
+        assert _with_scan(text, restrict=False) == _with_scan(text, restrict=True)
 
 
 def test_a_restricted_scan_refuses_questions_it_cannot_answer() -> None:
