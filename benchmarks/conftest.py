@@ -24,7 +24,8 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 if str(REPO_ROOT) not in sys.path:  # `pytest benchmarks/` does not put the repository on the path
     sys.path.insert(0, str(REPO_ROOT))
 
-from quotex import lexicon  # noqa: E402 - after the path is set
+import quotex  # noqa: E402 - after the path is set
+from quotex import lexicon  # noqa: E402
 from tests.cases import CASES  # noqa: E402 - the one golden list, shared with the tests
 
 CORPUS = REPO_ROOT / "corpus"
@@ -163,7 +164,8 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         return
     cpu = _cpu_name()
     write("")
-    write(f"quotex throughput in docs/s (in brackets: share of the floor's docs/s on the same corpus), "
+    build = "compiled build" if quotex.compiled() else "pure-Python build"
+    write(f"quotex throughput in docs/s (in brackets: share of the floor's docs/s on the same corpus), {build}, "
           f"{cpu}, {os.cpu_count()} CPUs, Python {platform.python_version()}")
     names = sorted({c for c, _ in RESULTS}, key=lambda c: list(CORPORA).index(c) if c in CORPORA else 99)
     whats = sorted({w for _, w in RESULTS}, key=lambda w: (w != "floor", w != "extract", w))
@@ -192,3 +194,8 @@ def _cpu_name() -> str:
     except OSError:
         pass
     return platform.processor() or platform.machine()
+
+
+def pytest_benchmark_update_machine_info(config: pytest.Config, machine_info: dict[str, object]) -> None:
+    """The build under test goes into the saved JSON with the machine."""
+    machine_info["quotex_build"] = "compiled" if quotex.compiled() else "pure Python"

@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import logging
 
+from quotex import rules
 from quotex.extractor import ExtractionError, Extractor, extract, extract_many
 from quotex.models import ModelsNotFoundError, ParserNotInstalledError
 from quotex.records import KINDS, SOURCE_TYPES, Document, Quote, Span, Via
 
 __version__ = "0.1.0"
+
+
+def compiled() -> bool:
+    """Does the rules engine run as compiled code (a build made with ``QUOTEX_COMPILE=1``)?"""
+    return not (rules.__file__ or "").endswith(".py")
+
 
 __all__ = [
     "KINDS",
@@ -22,6 +29,7 @@ __all__ = [
     "Span",
     "Via",
     "__version__",
+    "compiled",
     "extract",
     "extract_many",
 ]

@@ -23,7 +23,7 @@ from collections.abc import Iterator, Sequence
 from types import FrameType
 from typing import IO, Any
 
-from quotex import __version__, evaluate
+from quotex import __version__, compiled, evaluate
 from quotex.batch import DEFAULT_TIMEOUT, Tally, Task, default_jobs, run
 from quotex.extractor import ENGINES, Extractor
 from quotex.inputs import DEFAULT_MAX_CHARS, count_documents, iter_inputs
@@ -39,7 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="quotex",
         description="Find quotes in news text, who said them, and how the source is attributed.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    build = "compiled" if compiled() else "pure Python"
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__} ({build})")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     extract = commands.add_parser(
