@@ -15,6 +15,7 @@ BACKEND = Path(__file__).resolve().parent.parent / "_build" / "quotex_build.py"
 
 
 def _backend() -> ModuleType:
+    pytest.importorskip("setuptools", reason="the build backend is setuptools' own, and setuptools is not installed")
     spec = importlib.util.spec_from_file_location("quotex_build", BACKEND)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
