@@ -79,9 +79,10 @@ _TOKEN = (
     rf"[A-Za-z0-9]++(?=[\s,;:!?)\]\"”]|\.(?![\w{_MARKS}])|\Z)"
     rf"|{_W}(?:[’'.\-&]{_W})*+(?:(?<=s)[’'](?=\s+[^\W\d_A-Z]))?|[^\s\w{_MARKS}]|_"
 )
-# A token (group 1) with the white space before it.  Every other character starts a token, so
-# each match starts where the last one ended, and the engine never tries the pattern at a space.
-TOKEN = re.compile(rf"\s*+({_TOKEN})")
+# A token (group 2) with the white space before it (group 1).  Every other character starts a
+# token, so each match starts where the last one ended, and the engine never tries the pattern
+# at a space.  " said," -> (" ", "said"), ("", ",")
+TOKEN = re.compile(rf"(\s*+)({_TOKEN})")
 
 
 @dataclasses.dataclass
@@ -152,4 +153,12 @@ def tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
     # left out: with no token after it, it would be read to its end from each of its characters.
     while end > start and text[end - 1].isspace():
         end -= 1
-    return [m.span(1) for m in TOKEN.finditer(text, start, end)]
+    # findall hands back the pieces as strings, with no match object made for each token; since
+    # each match starts where the last one ended, the offsets follow from the pieces' lengths
+    out: list[tuple[int, int]] = []
+    pos = start
+    for space, token in TOKEN.findall(text, start, end):
+        pos += len(space)
+        out.append((pos, pos + len(token)))
+        pos += len(token)
+    return out
