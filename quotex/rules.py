@@ -812,18 +812,14 @@ def _verb_clause(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment,
     # The source is looked for once the words after the cue could be what was said: for most
     # cue words that report nothing ("the state of", "you know") that test fails first.  An
     # addressee needs it before ("told Reuters that"): the source's relays come first.
+    # (``found or find_source(...)``: found once, when first needed; a found tuple is never empty)
     found: tuple[Span | None, list[Span], str] | None = None
-
-    def source() -> tuple[Span | None, list[Span], str]:
-        nonlocal found
-        if found is None:
-            found = find_source(ctx, toks, k, cue, sent, local)
-        return found
 
     tell = cue.lemma in TELL or cue.lemma.startswith(("tell", "remind", "inform", "assure"))
     via: list[Span] = []
     if tell:
-        src, via, _ = source()
+        found = found or find_source(ctx, toks, k, cue, sent, local)
+        src, via, _ = found
         if src is None:
             return None
     # the content
@@ -875,7 +871,8 @@ def _verb_clause(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment,
     kind_hint = ""
     nominal = False
     if w == ",":
-        src, via, _ = source()
+        found = found or find_source(ctx, toks, k, cue, sent, local)
+        src, via, _ = found
         if src is None:
             return None
         s_index = next((i for i, t in enumerate(toks) if t[0] == src[0]), 0)
@@ -900,7 +897,8 @@ def _verb_clause(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment,
         kind_hint = "quoted"
     elif cue.classes & {PREDICATE} and (pred := _predicate(ctx, cue, sent)) is not None:
         # 'called the plan "a disaster"' (with no quoted predicate, the cue may still report)
-        src = source()[0]
+        found = found or find_source(ctx, toks, k, cue, sent, local)
+        src = found[0]
         return Draft(pred, "mixed", (cue.start, cue.end), src, "mixed:predicate", 0.75, para) if src else None
     elif cue.classes & {REPORT, BELIEF} and (low not in NO_START or _quantity(text, toks, j)) and w[:1].isalnum() \
             and _clause_follows(text, toks, j):
@@ -925,7 +923,8 @@ def _verb_clause(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment,
     span = _cut(ctx, toks[j][0], sent.end, toks, nominal=nominal)
     if span[1] - span[0] < 3 or (len(text[span[0] : span[1]].split()) < 2 and kind_hint != "quoted"):
         return None
-    src, via, how = source()
+    found = found or find_source(ctx, toks, k, cue, sent, local)
+    src, via, how = found
     if src is None:
         return None
     rule = "indirect:object" if nominal else f"indirect:{how}-cue-clause"
