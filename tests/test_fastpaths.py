@@ -42,7 +42,8 @@ PLAIN_TOKEN = re.compile(
     rf"{_WORD}(?:[’'.\-&]{_WORD})*(?:(?<=s)[’'](?=\s+[^\W\d_A-Z]))?|[^\s\w{segment._MARKS}]|_"
 )
 TOKEN_PIECES = ["said", "U.S.", "AT&T", "don't", "China’s", "Smiths'", " union", " Union", "e\u0301", "x_y",
-                "3.5", "well-", "-known", ".", ",", " ", "  ", "\n", "\xa0", "\x1c", "\"", "”", "(", ")", "é", "É", "٣", "’"]
+                "3.5", "well-", "-known", ".", ",", " ", "  ", "\n", "\xa0", "\x1c", "\"", "”", "(", ")", "é", "É",
+                "٣", "’"]
 
 
 @FAST
