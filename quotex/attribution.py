@@ -137,6 +137,7 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
+# (a dataclass, not attrs: the compiled build makes it a native class; see setup.py)
 @dataclasses.dataclass
 class Mention:
     """A source mention taken apart."""
@@ -358,6 +359,7 @@ def _as_written(text: str, words: list[str]) -> str:
     return text[start:end] if start >= 0 and end > start else " ".join(words)
 
 
+# (a dataclass, not attrs: the compiled build makes it a native class; see setup.py)
 @dataclasses.dataclass
 class _RunReading:
     """What a run of capitalised words names, as the entity scan reads it."""
@@ -431,6 +433,7 @@ def _acronyms(text: str) -> dict[str, str]:
     return out
 
 
+# (a dataclass, not attrs: the compiled build makes it a native class; see setup.py)
 @dataclasses.dataclass
 class Person:
     name: str

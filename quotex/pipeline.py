@@ -54,6 +54,7 @@ def run_rules(text: str) -> list[Quote]:
     return attribution.finish(ctx, drafts)
 
 
+# (a dataclass, not attrs: the compiled build makes it a native class; see setup.py)
 @dataclasses.dataclass
 class Open:
     """A document between the rules and the parser: what the rules found, what is left to parse."""

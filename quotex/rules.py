@@ -121,6 +121,7 @@ COORDINATED = re.compile(
 )
 
 
+# (a dataclass, not attrs: the compiled build makes it a native class; see setup.py)
 @dataclasses.dataclass
 class Draft:
     """A quote under construction."""

@@ -85,6 +85,7 @@ _TOKEN = (
 TOKEN = re.compile(rf"(\s*+)({_TOKEN})")
 
 
+# (a dataclass, not attrs: the compiled build makes it a native class; see setup.py)
 @dataclasses.dataclass
 class Segment:
     """A paragraph or sentence: offsets plus its index among its kind."""
