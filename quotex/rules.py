@@ -813,13 +813,13 @@ def _verb_clause(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment,
     # The source is looked for once the words after the cue could be what was said: for most
     # cue words that report nothing ("the state of", "you know") that test fails first.  An
     # addressee needs it before ("told Reuters that"): the source's relays come first.
-    # (``found or find_source(...)``: found once, when first needed; a found tuple is never empty)
+    # Later on, ``found or find_source(...)`` finds it once, when first needed (a found tuple is
+    # never empty).
     found: tuple[Span | None, list[Span], str] | None = None
-
     tell = cue.lemma in TELL or cue.lemma.startswith(("tell", "remind", "inform", "assure"))
     via: list[Span] = []
     if tell:
-        found = found or find_source(ctx, toks, k, cue, sent, local)
+        found = find_source(ctx, toks, k, cue, sent, local)
         src, via, _ = found
         if src is None:
             return None
