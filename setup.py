@@ -9,10 +9,15 @@ attrs classes only as slower ordinary classes.)
 
 from __future__ import annotations
 
-import os
 import sys
+from pathlib import Path
 
 from setuptools import Extension, setup
+
+# the build backend says whether a compiled build was asked for (on the path already when pip
+# builds; not for a `python setup.py build_ext --inplace`)
+sys.path.insert(0, str(Path(__file__).resolve().parent / "_build"))
+from quotex_build import compiling
 
 #: The rules engine's modules, compiled together (calls between them then skip the interpreter).
 COMPILED = ["rules", "attribution", "phrases", "segment", "cues", "marks", "pipeline", "lexicon"]
@@ -24,7 +29,7 @@ BUILDING = frozenset({"bdist_wheel", "build", "build_ext", "install"})
 
 
 def ext_modules() -> list[Extension]:
-    if os.environ.get("QUOTEX_COMPILE", "") != "1" or not BUILDING & set(sys.argv[1:]):
+    if not compiling() or not BUILDING & set(sys.argv[1:]):
         return []
     from mypyc.build import mypycify
 
