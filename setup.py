@@ -4,7 +4,9 @@ With ``QUOTEX_COMPILE=1`` (see ``_build/quotex_build.py``) the modules of the ru
 path are compiled with mypyc into one extension; the ``.py`` sources ship beside it.  An editable
 install is never compiled: the compiled modules would shadow edits to the sources.  (The engine's
 working records are dataclasses, not attrs classes, for this: mypyc compiles dataclasses, and
-attrs classes only as slower ordinary classes.)
+attrs classes only as slower ordinary classes.  The modules' patterns and word sets are
+``Final`` for it too: compiled code then holds them in C statics instead of looking each one up
+in the module's dictionary at every use.)
 """
 
 from __future__ import annotations

@@ -10,6 +10,7 @@ import functools
 import operator
 import re
 from collections.abc import Iterator
+from typing import Final
 
 import regex
 
@@ -19,46 +20,46 @@ from quotex.records import Quote, Span, Via
 from quotex.rules import Context, Draft
 from quotex.segment import TIMEOUT
 
-WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}’'.\-&]*")
-HEDGE_BEFORE = re.compile(r"\b(?:reportedly|allegedly|purportedly|supposedly)\b", re.IGNORECASE)
+WORD: Final = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}’'.\-&]*")
+HEDGE_BEFORE: Final = re.compile(r"\b(?:reportedly|allegedly|purportedly|supposedly)\b", re.IGNORECASE)
 # What every word of HEDGE_BEFORE ends in, in lower case (no other letter folds to these four).
-_HEDGE_END = "edly"
+_HEDGE_END: Final = "edly"
 # A run of capitalised words that may be a name: "French President Emmanuel Macron", "J. R. Smith".
-NAME_RUN = regex.compile(
+NAME_RUN: Final = regex.compile(
     r"(?<![\p{L}\p{N}])(?:\p{Lu}\p{Ll}{0,3}\.|\p{Lu}[\p{L}\p{M}’'\-]+)"
     r"(?:[ \t]+(?:\p{Lu}\p{Ll}{0,3}\.|\p{Lu}[\p{L}\p{M}’'\-]+|de|van|von|der|den|bin|al|da|di|la|le|del|dos|am|ibn))*"
 )
 # "Federal Security Service (FSB)": an acronym defined in the text.
-ACRONYM = regex.compile(r"((?:\p{Lu}[\p{L}\-’']+\s+(?:of\s+|for\s+|and\s+|the\s+)*){1,7})\((\p{Lu}{2,8})\)")
+ACRONYM: Final = regex.compile(r"((?:\p{Lu}[\p{L}\-’']+\s+(?:of\s+|for\s+|and\s+|the\s+)*){1,7})\((\p{Lu}{2,8})\)")
 # A trailing affiliation or source of a document: "Chip Taylor of the University of Kansas",
 # "a poll published by NBC News".
-AFFILIATION = regex.compile(r"\s+(?:of|from|at|with)\s+(?:the\s+)?\p{Lu}.*$")
-ISSUED_BY = re.compile(
+AFFILIATION: Final = regex.compile(r"\s+(?:of|from|at|with)\s+(?:the\s+)?\p{Lu}.*$")
+ISSUED_BY: Final = re.compile(
     r"\s+(?:published|released|issued|conducted|commissioned|written|filed)?\s*(?:by|from)\s+(.+?)"
     r"(?:\s+(?:last|this|on|in)\b.*)?$"
 )
 # "a UNICEF report published on Monday": the participle phrase says nothing of the source
-TRAILING_PARTICIPLE = re.compile(
+TRAILING_PARTICIPLE: Final = re.compile(
     r"\s+(?:published|released|issued|posted|seen|obtained|filed|dated|made\s+public|sent|circulated)\b.*$"
 )
 # Heads of news outlet names: "Tehran Times", "Saudi Press Agency", "Fox News".
-OUTLET_NAME = re.compile(
+OUTLET_NAME: Final = re.compile(
     r"\b(?:Times|Post|News|Herald|Tribune|Journal|Gazette|Telegraph|Guardian|Chronicle|Observer|Express|"
     r"Daily|Weekly|Press|Agency|TV|Television|Radio|Broadcasting|Broadcaster|Magazine|Wire|Network)\b"
 )
-INSTITUTIONS = frozenset(
+INSTITUTIONS: Final = frozenset(
     "police government military army navy ministry kremlin pentagon parliament congress senate court "
     "administration cabinet presidency council commission".split()
 )
 # A name followed by a description: "Ana Sousa, a nurse", "Tom Jones, 45,"
 # Where ACRONYM can end: a parenthesised word of 2-8 capitals.  "(FSB)"
-ACRONYM_PAREN = regex.compile(r"\(\p{Lu}{2,8}\)")
+ACRONYM_PAREN: Final = regex.compile(r"\(\p{Lu}{2,8}\)")
 # The last character that ACRONYM's name part cannot hold, searched backwards from a "(FSB)":
 # the name lies after it.  "the agency; Federal Security Service (FSB)" -> ";"
-ACRONYM_FENCE = regex.compile(r"[^\p{L}\-’'\s]", regex.REVERSE)
-DESCRIBED = re.compile(r",\s+(?:a|an|the|who|\d)")
-_position = operator.itemgetter(0)  # of a (position, person) mention
-PARTICLES = frozenset("de van von der den bin al da di la le del dos am ibn".split())
+ACRONYM_FENCE: Final = regex.compile(r"[^\p{L}\-’'\s]", regex.REVERSE)
+DESCRIBED: Final = re.compile(r",\s+(?:a|an|the|who|\d)")
+_position: Final = operator.itemgetter(0)  # of a (position, person) mention
+PARTICLES: Final = frozenset("de van von der den bin al da di la le del dos am ibn".split())
 
 
 @functools.cache
@@ -623,7 +624,7 @@ class Entities:
 
 
 # Capitalised words that open a sentence or name a date, never a person's name.
-NOT_NAMES = frozenset(
+NOT_NAMES: Final = frozenset(
     "the a an on in at by for from with after before during since as but and or if when while this that these "
     "those his her their its our my monday tuesday wednesday thursday friday saturday sunday january february "
     "march april may june july august september october november december speaking asked according however "
@@ -733,7 +734,7 @@ def _names_asked(sources: list[Mention | None]) -> frozenset[str] | None:
 
 
 # The source types for which "the <noun>" may point back to somebody named before.
-_POINTING_BACK = frozenset({"unnamed_person", "media", "named_organization", "unknown"})
+_POINTING_BACK: Final = frozenset({"unnamed_person", "media", "named_organization", "unknown"})
 
 
 def _pointing_noun(m: Mention) -> str | None:

@@ -5,16 +5,17 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+from typing import Final
 
 from quotex import lexicon
 
 # Cue classes.  A cue may be in several: "criticized" reports, takes an object and a predicate.
-REPORT = "report"  # communication verb: clause with "that", a quote, or a colon
-BARE = "bare"  # takes a clause without "that"
-BELIEF = "belief"  # stance rather than speech
-OBJECT = "object"  # noun-phrase object is the content ("denied the reports")
-PREDICATE = "predicate"  # quoted predicate of an object ('called it "a farce"')
-PHRASE = "phrase"  # multi-word cue ("according to", "in a statement")
+REPORT: Final = "report"  # communication verb: clause with "that", a quote, or a colon
+BARE: Final = "bare"  # takes a clause without "that"
+BELIEF: Final = "belief"  # stance rather than speech
+OBJECT: Final = "object"  # noun-phrase object is the content ("denied the reports")
+PREDICATE: Final = "predicate"  # quoted predicate of an object ('called it "a farce"')
+PHRASE: Final = "phrase"  # multi-word cue ("according to", "in a statement")
 
 
 # (a dataclass, not attrs: the compiled build makes it a native class; see setup.py)
@@ -82,7 +83,7 @@ def _first_words() -> re.Pattern[bytes]:
 
 
 # Bytes to what find_cues searches: ASCII letters in lower case, everything else a space.
-_LETTERS_ONLY = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
+_LETTERS_ONLY: Final = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
 
 
 def find_cues(text: str, start: int = 0, end: int | None = None) -> list[Cue]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
+from typing import Final
 
 import regex
 
@@ -14,15 +15,15 @@ from quotex.segment import Segment
 # Also '' and ``, newspaper and TeX style doubles: a mark, then the second ' or ` of a pair, or
 # nothing after any mark but a lone `.  (Written as one character set first, not as a choice of
 # ''|``|[...], so that the engine skips from mark to mark instead of trying at every character.)
-MARK = re.compile(r"[\"“”„‟«»‘’‚‛'‹›`](?:(?<=')'|(?<=`)`|(?<!`))")
+MARK: Final = re.compile(r"[\"“”„‟«»‘’‚‛'‹›`](?:(?<=')'|(?<=`)`|(?<!`))")
 
-DOUBLE_OPEN = "“„‟«"
-DOUBLE_CLOSE = "”»"
-SINGLE_OPEN = "‘‚‛‹"
-SINGLE_CLOSE = "’›"
+DOUBLE_OPEN: Final = "“„‟«"
+DOUBLE_CLOSE: Final = "”»"
+SINGLE_OPEN: Final = "‘‚‛‹"
+SINGLE_CLOSE: Final = "’›"
 
 # Elisions that start with an apostrophe: ’90s, 'em, 'til, rock 'n' roll.
-ELISION = regex.compile(r"(?:\p{N}|em\b|til\b|cause\b|n\b|tis\b|twas\b)", regex.IGNORECASE)
+ELISION: Final = regex.compile(r"(?:\p{N}|em\b|til\b|cause\b|n\b|tis\b|twas\b)", regex.IGNORECASE)
 
 
 # (a dataclass, not attrs: the compiled build makes it a native class; see setup.py)

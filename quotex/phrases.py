@@ -7,6 +7,7 @@ lexicons of person, group, organisation, media and document nouns.
 from __future__ import annotations
 
 import functools
+from typing import Final
 
 import regex
 
@@ -14,16 +15,16 @@ from quotex import lexicon
 
 Tok = tuple[int, int]
 
-DETERMINERS = frozenset(
+DETERMINERS: Final = frozenset(
     "the a an some many several most other others both all any each every his her its their our my your "
     "this these those one two three four five six seven eight nine ten dozens hundreds thousands "
     "few more no".split()
 )
-NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten dozens hundreds thousands".split())
-PRONOUNS = frozenset("he she they it we i you".split())
-OBJECT_PRONOUNS = frozenset("him her them us me it you".split())
+NUMBER_WORDS: Final = frozenset("one two three four five six seven eight nine ten dozens hundreds thousands".split())
+PRONOUNS: Final = frozenset("he she they it we i you".split())
+OBJECT_PRONOUNS: Final = frozenset("him her them us me it you".split())
 # Words that a subject never crosses, scanning left from its verb.
-STOPS = frozenset(
+STOPS: Final = frozenset(
     "that which who whom whose when where while as because but or if after before since than then so "
     "to by in on into onto under over about against during through without within upon via per with "
     "although though unless until whether also is was were are be been being has have had will would "
@@ -31,7 +32,7 @@ STOPS = frozenset(
     "there here what why how".split()
 )
 # Between the verb and its subject: adverbs and auxiliaries ("has also firmly denied").
-SKIP_LEFT = frozenset(
+SKIP_LEFT: Final = frozenset(
     "has have had is was were are be been will would could can may might should must did does do "
     "also again still then later now already previously recently once further repeatedly long never "
     "not n't even just often first earlier meanwhile too however reportedly allegedly "
@@ -40,8 +41,10 @@ SKIP_LEFT = frozenset(
     "wouldn’t isn’t wasn’t weren’t aren’t can’t couldn’t".split()
 )
 # Inside a noun phrase, lower case.
-NP_INNER = frozenset("of for from at and & 's ’s de del da van von al el bin la le am der den des du di dos y".split())
-INTRO_WORDS = frozenset(
+NP_INNER: Final = frozenset(
+    "of for from at and & 's ’s de del da van von al el bin la le am der den des du di dos y".split()
+)
+INTRO_WORDS: Final = frozenset(
     "in on at after before during since speaking however meanwhile but and yet still instead later "
     "earlier separately also while when although though as last this by with for from despite "
     "according then now".split()
@@ -69,7 +72,7 @@ def _verb_stops() -> frozenset[str]:
     return frozenset(out - _nouns() - {"brief", "briefing", "post", "order", "charge", "project", "forecast"})
 
 
-NOT_ADVERBS = frozenset("family ally rally assembly supply monopoly anomaly reply bully belly jelly fly".split())
+NOT_ADVERBS: Final = frozenset("family ally rally assembly supply monopoly anomaly reply bully belly jelly fly".split())
 
 
 def skippable(word: str) -> bool:
@@ -108,7 +111,7 @@ def is_head(word: str) -> bool:
     )
 
 
-NOT_AGENTS = frozenset(
+NOT_AGENTS: Final = frozenset(
     "after never other over under either neither together whether rather later former latter however "
     "further another ever whatever whenever wherever sooner longer larger greater better major minor "
     "prior senior junior recent current different important significant present absent urgent silent "
@@ -217,12 +220,12 @@ def _doc_noun(word: str) -> bool:
 
 
 # A source with a relative clause: "An official who spoke on condition of anonymity".
-REL_SOURCE = regex.compile(
+REL_SOURCE: Final = regex.compile(
     r"(?:^|(?<=[,;]\s?)|(?<=\s))((?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any)\s+"
     r"(?:[\w’'\-]+\s+){0,4}?[\w’'\-]+\s+who\s+[^,;:\"“”]{3,90}?)\s*$"
 )
-ABBREVIATED_TITLES = frozenset("dr mr mrs ms prof sen rep gov gen col lt sgt capt st jr sr rev".split())
-APPOSITIVE_START = frozenset("a an the who its his her their former chief senior head".split())
+ABBREVIATED_TITLES: Final = frozenset("dr mr mrs ms prof sen rep gov gen col lt sgt capt st jr sr rev".split())
+APPOSITIVE_START: Final = frozenset("a an the who its his her their former chief senior head".split())
 
 
 def _describes_person(word: str) -> bool:

@@ -9,6 +9,7 @@ import bisect
 import dataclasses
 import itertools
 import re
+from typing import Final
 
 from quotex import lexicon
 from quotex.cues import BARE, BELIEF, OBJECT, PHRASE, PREDICATE, REPORT, Cue
@@ -33,20 +34,20 @@ Span = tuple[int, int]
 # statement that", "told reporters at the White House that" ("a news conference": "conference",
 # with the word before it).  Built from word lists, so that the words a match can open with are
 # known (see ``adverbial``).
-_WHEN = "on last this early late earlier later".split()
-_TIMES = (
+_WHEN: Final = "on last this early late earlier later".split()
+_TIMES: Final = (
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday yesterday today tonight week month year morning "
     "afternoon evening night January Jan February Feb March April May June July August Aug September Sept Sep "
     "October Oct November Nov December Dec recently previously earlier later again also repeatedly publicly "
     "privately separately once too"
 ).split()
-_ON_AIR = "Twitter X Facebook Instagram television TV radio air camera CNN Fox(?:\\s+News)? MSNBC".split()
-_AT = "in at during on via through over after".split()
-_OCCASIONS = (
+_ON_AIR: Final = "Twitter X Facebook Instagram television TV radio air camera CNN Fox(?:\\s+News)? MSNBC".split()
+_AT: Final = "in at during on via through over after".split()
+_OCCASIONS: Final = (
     "statement|interview|briefing|email|e-mail|letter|tweet|post|speech|conference|call|meeting|hearing|session"
     "|address|release|video|message|report|op-ed|column|filing|memo|remarks|appearance"
 )
-ADVERBIAL = re.compile(
+ADVERBIAL: Final = re.compile(
     rf"\s*(?:,\s*)?(?:(?:{'|'.join(_WHEN)})\s+)?(?:{'|'.join(_TIMES)})\b(?:\s+\d{{1,2}}(?:st|nd|rd|th)?\b)?(?:,\s*\d{{4}})?"
     rf"|\s*(?:,\s*)?on\s+(?:{'|'.join(_ON_AIR)})\b"
     rf"|\s*(?:,\s*)?(?:{'|'.join(_AT)})\s+(?:an?|the|his|her|their|its)\s+"
@@ -54,68 +55,68 @@ ADVERBIAL = re.compile(
     re.IGNORECASE,
 )
 # The first word of what follows a cue: an ADVERBIAL match opens with one of ADVERBIAL_OPENERS.
-_LEAD_WORD = re.compile(r"\s*(?:,\s*)?([^\W\d_]*)")
-ADVERBIAL_OPENERS = frozenset(w.lower() for w in [*_WHEN, *_TIMES, "on", *_AT])
+_LEAD_WORD: Final = re.compile(r"\s*(?:,\s*)?([^\W\d_]*)")
+ADVERBIAL_OPENERS: Final = frozenset(w.lower() for w in [*_WHEN, *_TIMES, "on", *_AT])
 # "S, citing T, claimed" -> the source is T, relayed by S.
-CITING = re.compile(r",\s*(?:citing|quoting)\s+([^,]{2,80}?)\s*,\s*$", re.IGNORECASE)
+CITING: Final = re.compile(r",\s*(?:citing|quoting)\s+([^,]{2,80}?)\s*,\s*$", re.IGNORECASE)
 # The agent of a passive report between commas, before the cue: ", originally reported by X, claimed"
-AGENT = re.compile(
+AGENT: Final = re.compile(
     rf",\s*(?:[{WORD_CHARS}]+ly\s+)?(?:first\s+)?(?:reported|published|released|cited|quoted)\s+by\s+([^,]{{2,80}}?)\s*,\s*$"
 )
 # Small patterns on short slices; linear, so without timeouts (which cost more than the match).
 # "... the so-called " -> "so-called".  Tried only where a word starts, and never giving back
 # letters: the leftmost match starts a word, and its run of letters is always whole.
-LAST_WORD = re.compile(r"(?<![^\W\d_])([^\W\d_]++(?:-[^\W\d_]++)*+)\W*+$")
-WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # "the new" -> ["the", "new"]
-APOSTROPHE = re.compile(r"[’']")  # "she’ll" -> "she"
+LAST_WORD: Final = re.compile(r"(?<![^\W\d_])([^\W\d_]++(?:-[^\W\d_]++)*+)\W*+$")
+WORDS: Final = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # "the new" -> ["the", "new"]
+APOSTROPHE: Final = re.compile(r"[’']")  # "she’ll" -> "she"
 # An appositive after a name: ", a national student loan debt expert who ..."
-APPOSITIVE_AFTER = re.compile(r",\s+(?:a|an|the|who|its|his|her|their)\s")
+APPOSITIVE_AFTER: Final = re.compile(r",\s+(?:a|an|the|who|its|his|her|their)\s")
 # A conjunction right before a second cue of the same subject: "..., and reaffirmed", " but said"
-AND_BEFORE = re.compile(rf",?\s*(?:and|but)\s+(?:(?:he|she|they|we|I)\s+)?(?:[{WORD_CHARS}]+ly\s+|also\s+)?$")
+AND_BEFORE: Final = re.compile(rf",?\s*(?:and|but)\s+(?:(?:he|she|they|we|I)\s+)?(?:[{WORD_CHARS}]+ly\s+|also\s+)?$")
 # A short aside between a cue and its "that": "said, among other things, that"
-ASIDE = re.compile(rf"\s*,\s*(?:[{WORD_CHARS}’'\-]+\s+){{0,5}}[{WORD_CHARS}’'\-]+\s*,\s*(?=that\b)")
+ASIDE: Final = re.compile(rf"\s*,\s*(?:[{WORD_CHARS}’'\-]+\s+){{0,5}}[{WORD_CHARS}’'\-]+\s*,\s*(?=that\b)")
 # Between two quoted fragments of one list: ', an ', ' and ', ', or a '.
-LIST_GAP = re.compile(r"[\s,]*(?:(?:and|or|as well as)\s+)?(?:(?:a|an|the|as)\s+)?", re.IGNORECASE)
+LIST_GAP: Final = re.compile(r"[\s,]*(?:(?:and|or|as well as)\s+)?(?:(?:a|an|the|as)\s+)?", re.IGNORECASE)
 # A relay closing the sentence: ", the Baltic Times reports, citing Interfax."
-TRAILING_RELAY = re.compile(
+TRAILING_RELAY: Final = re.compile(
     r"\s*,\s*([^,]{2,60}?)\s+(?:reports|reported|writes|wrote)(?:\s*,?\s*(?:citing|quoting)\s+([^,.;]{2,60}))?"
     r"\s*[.!?]?\s*$"
 )
 # An outlet named in an opening phrase: "Speaking to Radio Sahel, ...", "In an interview with CNN, ..."
-INTRO_RELAY = re.compile(
+INTRO_RELAY: Final = re.compile(
     rf"(?:Speaking|Talking|Writing)\s+(?:to|with|on|in)\s+([^,]{{2,60}}),|In\s+an?\s+(?:[{WORD_CHARS}]+\s+)?interview\s+"
     r"(?:with|on)\s+([^,]{2,60}),"
 )
 # After a relay's cue: "reports citing Russian media".
-CITED_BY = re.compile(r",?\s*(?:citing|quoting)\s+([^,.;]{2,60})", re.IGNORECASE)
+CITED_BY: Final = re.compile(r",?\s*(?:citing|quoting)\s+([^,.;]{2,60})", re.IGNORECASE)
 # Words a reported clause may start with when it has no "that".
-CLAUSE_START = DETERMINERS | PRONOUNS | frozenset(
+CLAUSE_START: Final = DETERMINERS | PRONOUNS | frozenset(
     "there this that these those such if whether what how why when where nobody no none everyone "
     "something nothing anyone everything".split()
 )
 # Words before a quoted term that show it is a name for something, not speech.
-TERM_LEAD = frozenset(
+TERM_LEAD: Final = frozenset(
     "a an the so-called called dubbed named titled labeled labelled known as term word phrase "
     "slogan his her their its our this that".split()
 )
-TITLE_INNER = frozenset("of the and a an in on for to with at by from or vs.".split())
+TITLE_INNER: Final = frozenset("of the and a an in on for to with at by from or vs.".split())
 # Auxiliaries and common irregular past forms: the sign of a finite clause.
-FINITE = frozenset(
+FINITE: Final = frozenset(
     "is are was were be been has have had will would can could should may might must do does did 's 're "
     "went came made took got knew thought found saw became left began gave kept held brought felt meant "
     "led ran sat stood won lost paid sent spent built fell grew rose".split()
 )
-NEGATION = frozenset(["not", "never", "n't", "n’t"])
-NO_START = frozenset("to of in on at for with about by from into as like after before up down out off".split())
-PASSIVE = frozenset("is was were are be been being's".split())
-TELL = frozenset(["tell", "inform", "assure", "remind", "brief", "advise", "warn", "promise"])
-PERSON_OBJ = OBJECT_PRONOUNS | frozenset(
+NEGATION: Final = frozenset(["not", "never", "n't", "n’t"])
+NO_START: Final = frozenset("to of in on at for with about by from into as like after before up down out off".split())
+PASSIVE: Final = frozenset("is was were are be been being's".split())
+TELL: Final = frozenset(["tell", "inform", "assure", "remind", "brief", "advise", "warn", "promise"])
+PERSON_OBJ: Final = OBJECT_PRONOUNS | frozenset(
     "reporters journalists lawmakers legislators colleagues supporters members officials the a an "
     "his her their its our allies parliament congress the press the media investors".split()
 )
-END_PUNCT = ".,!?…;:"
+END_PUNCT: Final = ".,!?…;:"
 # A second verb phrase of the same subject ends the content: "... and has avoided ...".
-COORDINATED = re.compile(
+COORDINATED: Final = re.compile(
     rf",?\s+(?:and|but)\s+(?:(?:has|have|had|is|was|were|are|will|would|also|then|later)\s+)+[{WORD_CHARS}]",
     re.IGNORECASE,
 )
@@ -140,7 +141,7 @@ class Draft:
 
 #: The longest stretch the rules treat as one sentence.  News sentences are far shorter; a longer
 #: one (a page without full stops, a list) is cut at a comma or space so work stays linear.
-MAX_SENTENCE = 1500
+MAX_SENTENCE: Final = 1500
 
 
 def bounded(text: str, sents: list[Segment]) -> list[Segment]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from typing import Final
 
 import regex
 
@@ -14,26 +15,26 @@ import regex
 #: and is linear in it; a timeout costs the ``regex`` engine 1-2 microseconds a call (more than
 #: most of those matches take), the standard library's engine has none, and a document as a
 #: whole is still bounded by the batch time budget.
-TIMEOUT = 5.0
+TIMEOUT: Final = 5.0
 
 # A paragraph break: a newline, with any blank lines after it.  "para one\n\npara two"
-PARAGRAPH_BREAK = regex.compile(r"\s*\n\s*")
+PARAGRAPH_BREAK: Final = regex.compile(r"\s*\n\s*")
 # White space as PARAGRAPH_BREAK's \s sees it (the standard library's \s also takes \x1c-\x1f).
 # paragraphs() finds each newline with str.find and widens it over these: the same breaks as
 # PARAGRAPH_BREAK.finditer, without trying the pattern at every character.  "a \r\n\n b"
-_SPACES = re.compile(r"[^\S\x1c-\x1f]*")
-_NOT_SPACE_HERE = frozenset("\x1c\x1d\x1e\x1f")
+_SPACES: Final = re.compile(r"[^\S\x1c-\x1f]*")
+_NOT_SPACE_HERE: Final = frozenset("\x1c\x1d\x1e\x1f")
 
 # A sentence end: . ! or ? (and closing marks or brackets), space, then an opening mark, a
 # capital or a digit; the break is group 1, the white space.  "He left. She stayed."  /
 # "It's over." He left.  Starting at the punctuation (not looking back to it from every space)
 # lets the engine skip to the next . ! or ?.
-SENTENCE_END = regex.compile(
+SENTENCE_END: Final = regex.compile(
     r"""(?:[.!?][\"”’'\)\]]{0,3}|[.!?]\s?[\"”’])(\s+)(?=[\"“‘'(\[]{0,2}[\p{Lu}\p{N}])"""
 )
 
 # Words before a dot that do not end a sentence.  "Mr. Smith", "Sen. Jones", "U.S. officials"
-_ABBREVIATED = (
+_ABBREVIATED: Final = (
     "Mr Mrs Ms Dr Prof Sen Sens Rep Reps Gov Gen Col Lt Sgt Capt Cmdr Adm Maj St Jr Sr Inc Ltd Co Corp "
     "Bros No Nos Vol Jan Feb Mar Apr Aug Sept Sep Oct Nov Dec vs etc approx dept Ave Blvd Rd Mt Ft Pres "
     "Supt Det Insp Rev Hon Lt.Gov Atty Mass Calif Fla Ill Pa Va Wash Mich Wis Minn Ariz Colo Conn Ga Ky "
@@ -41,12 +42,12 @@ _ABBREVIATED = (
 ).split()
 # Matched backwards from the end, where it is anchored: tried forwards, it would be tried at
 # every character of the stretch before the dot.  (The dot of "Lt.Gov" takes any character.)
-ABBREVIATION = regex.compile(
+ABBREVIATION: Final = regex.compile(
     r"(?:\b(?:" + "|".join(_ABBREVIATED) + r")|\b\p{Lu}|\b(?:\p{L}\.){1,4}\p{L}|a\.m|p\.m)\.$", regex.REVERSE
 )
 # Every ABBREVIATION match ends in a letter and a dot, and either that letter stands alone
 # ("J.", "U.S.", "a.m.") or the dot closes one of the words: a cheap test before the pattern.
-_ABBREVIATED_ENDS = tuple(f"{word.rpartition('.')[2]}." for word in _ABBREVIATED)
+_ABBREVIATED_ENDS: Final = tuple(f"{word.rpartition('.')[2]}." for word in _ABBREVIATED)
 
 
 def _abbreviation(before: str) -> bool:
@@ -62,27 +63,27 @@ def _abbreviation(before: str) -> bool:
 # ampersands: "China’s", "Caliber.Az", "O'Brien", "post-war", "AT&T", "Tenants' leader"; any other
 # non-space is its own token.  The standard library's engine is used here: it is several times
 # faster on this simple pattern.
-_MARKS = (
+_MARKS: Final = (
     "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
     "\u0900-\u0963\u0966-\u0dff\u0e31-\u0e4e\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 )
 #: Word characters for a character class of the standard library's engine, whose ``\w`` leaves
 #: out combining marks (the ``regex`` package's takes them): ``[{WORD_CHARS}\-’']``.
-WORD_CHARS = "\\w" + _MARKS
+WORD_CHARS: Final = "\\w" + _MARKS
 # A run of word characters: letters and digits, or marks, never giving back (possessive: what
 # follows is optional, so the greedy run is always the match, and the engine saves the bookkeeping).
 # ASCII runs are taken a run at a time, the rest a character at a time.
-_W = f"(?:[A-Za-z0-9]++|[^\\W_]|[{_MARKS}])++"
+_W: Final = f"(?:[A-Za-z0-9]++|[^\\W_]|[{_MARKS}])++"
 # Most tokens are plain ASCII words before a space or punctuation that cannot join them to more:
 # the first branch takes them without the general one's bookkeeping ("said," -> "said").
-_TOKEN = (
+_TOKEN: Final = (
     rf"[A-Za-z0-9]++(?=[\s,;:!?)\]\"”]|\.(?![\w{_MARKS}])|\Z)"
     rf"|{_W}(?:[’'.\-&]{_W})*+(?:(?<=s)[’'](?=\s+[^\W\d_A-Z]))?|[^\s\w{_MARKS}]|_"
 )
 # A token (group 2) with the white space before it (group 1).  Every other character starts a
 # token, so each match starts where the last one ended, and the engine never tries the pattern
 # at a space.  " said," -> (" ", "said"), ("", ",")
-TOKEN = re.compile(rf"(\s*+)({_TOKEN})")
+TOKEN: Final = re.compile(rf"(\s*+)({_TOKEN})")
 
 
 # (a dataclass, not attrs: the compiled build makes it a native class; see setup.py)
