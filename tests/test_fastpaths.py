@@ -83,7 +83,8 @@ PLAIN_ABBREVIATION = regex.compile(
     r"(?:\b(?:" + "|".join(segment._ABBREVIATED) + r")|\b\p{Lu}|\b(?:\p{L}\.){1,4}\p{L}|a\.m|p\.m)\.$"
 )
 SENTENCE_PIECES = ["He left", ". ", ".\n", ".\n\n", '." ', '.\n" ', "? ", "!) ", "... ", "Mr. ", "U.S. ",
-                   "a.m. ", "Lt.Gov. ", "she", "She", "3", " ", "\n", "\"", "“", "”", "’", "É", "approx. "]
+                   "a.m. ", "Lt.Gov. ", "she", "She", "3", " ", "\n", "\"", "“", "”", "’", "É", "approx. ", "\n \n",
+                   "\xa0", "\x1c", "("]
 
 
 def _plain_sentences(text: str, paras: list[segment.Segment]) -> list[tuple[int, int]]:
