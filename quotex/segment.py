@@ -80,10 +80,10 @@ _TOKEN: Final = (
     rf"[A-Za-z0-9]++(?=[\s,;:!?)\]\"”]|\.(?![\w{_MARKS}])|\Z)"
     rf"|{_W}(?:[’'.\-&]{_W})*+(?:(?<=s)[’'](?=\s+[^\W\d_A-Z]))?|[^\s\w{_MARKS}]|_"
 )
-# A token (group 2) with the white space before it (group 1).  Every other character starts a
-# token, so each match starts where the last one ended, and the engine never tries the pattern
-# at a space.  " said," -> (" ", "said"), ("", ",")
-TOKEN: Final = re.compile(rf"(\s*+)({_TOKEN})")
+# A token with the white space before it.  Every other character starts a token, so each match
+# starts where the last one ended, and the engine never tries the pattern at a space.  No groups:
+# findall then hands back one string a match, not a tuple of two.  " said," -> " said", ","
+TOKEN: Final = re.compile(rf"\s*+(?:{_TOKEN})")
 
 
 # (a dataclass, not attrs: the compiled build makes it a native class; see setup.py)
@@ -155,12 +155,18 @@ def tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
     # left out: with no token after it, it would be read to its end from each of its characters.
     while end > start and text[end - 1].isspace():
         end -= 1
-    # findall hands back the pieces as strings, with no match object made for each token; since
-    # each match starts where the last one ended, the offsets follow from the pieces' lengths
+    # findall hands back each token with the white space before it, as one string (no match
+    # object, no tuple); since each match starts where the last one ended, the offsets follow from
+    # the strings' lengths and from the white space they open with (mostly one space)
     out: list[tuple[int, int]] = []
     pos = start
-    for space, token in TOKEN.findall(text, start, end):
-        pos += len(space)
-        out.append((pos, pos + len(token)))
-        pos += len(token)
+    for piece in TOKEN.findall(text, start, end):
+        stop = pos + len(piece)
+        if piece[0].isspace():
+            lead = 1
+            while piece[lead].isspace():
+                lead += 1
+            pos += lead
+        out.append((pos, stop))
+        pos = stop
     return out
