@@ -156,7 +156,7 @@ class Mention:
 
     def _analyse(self) -> None:
         text = self.text
-        words = WORD.findall(text)
+        words: list[str] = WORD.findall(text)  # (typed, as in segment.tokens)
         if not words:
             return
         low = [w.lower() for w in words]

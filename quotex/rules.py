@@ -234,11 +234,14 @@ class Context:
 
     def word_before(self, pos: int) -> str:
         m = LAST_WORD.search(self.text[max(0, pos - 30) : pos])
-        return m.group(1).lower() if m else ""
+        if m is None:
+            return ""
+        word: str = m.group(1)  # (typed, as in segment.tokens)
+        return word.lower()
 
     def determined(self, pos: int) -> bool:
         """Is there a determiner among the two words before ``pos`` ("the new ...")?"""
-        words = WORDS.findall(self.text[max(0, pos - 40) : pos])[-2:]
+        words: list[str] = WORDS.findall(self.text[max(0, pos - 40) : pos])[-2:]
         return any(w.lower() in ("a", "an", "the", "its", "their", "his", "her", "this", "that") for w in words)
 
     def is_term(self, group: list[Piece]) -> bool:
@@ -616,7 +619,7 @@ def adverbial(text: str, pos: int, end: int) -> re.Match[str] | None:
     if lead is None:
         return None  # (only where ``pos`` is past ``end``: no match there either)
     # an ASCII word is the same in any case only as its lower case (other letters may fold to it)
-    word = lead.group(1)
+    word: str = lead.group(1)  # (typed, as in segment.tokens)
     if word.isascii() and word.lower() not in ADVERBIAL_OPENERS:
         return None
     return ADVERBIAL.match(text, pos, end)

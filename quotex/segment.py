@@ -158,9 +158,11 @@ def tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
     # findall hands back each token with the white space before it, as one string (no match
     # object, no tuple); since each match starts where the last one ended, the offsets follow from
     # the strings' lengths and from the white space they open with (mostly one space)
+    # (typed: findall's list is of Any, and the compiled build then calls str methods generically)
+    pieces: list[str] = TOKEN.findall(text, start, end)
     out: list[tuple[int, int]] = []
     pos = start
-    for piece in TOKEN.findall(text, start, end):
+    for piece in pieces:
         stop = pos + len(piece)
         if piece[0].isspace():
             lead = 1
