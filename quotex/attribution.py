@@ -20,6 +20,9 @@ from quotex.records import Quote, Span, Via
 from quotex.rules import Context, Draft
 from quotex.segment import TIMEOUT
 
+# (a constant for the compiled build, as in rules.py)
+_bisect_left: Final = bisect.bisect_left
+
 WORD: Final = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}’'.\-&]*")
 HEDGE_BEFORE: Final = re.compile(r"\b(?:reportedly|allegedly|purportedly|supposedly)\b", re.IGNORECASE)
 # What every word of HEDGE_BEFORE ends in, in lower case (no other letter folds to these four).
@@ -543,7 +546,7 @@ class Entities:
             self.mentions = [m for i, m in enumerate(merged) if i == 0 or merged[i - 1][0] != m[0]]
 
     def _mention(self, pos: int, person: Person) -> None:
-        i = bisect.bisect_left(self.mentions, pos, key=_position)
+        i = _bisect_left(self.mentions, pos, key=_position)
         if i < len(self.mentions) and self.mentions[i][0] == pos:
             return
         self.mentions.insert(i, (pos, person))
@@ -569,7 +572,7 @@ class Entities:
     def described(self, noun: str, pos: int) -> Person | None:
         """The person last mentioned before ``pos`` whose title has ``noun`` ("the minister")."""
         self._ensure_all()
-        i = bisect.bisect_left(self.mentions, pos, key=_position)
+        i = _bisect_left(self.mentions, pos, key=_position)
         for _, person in reversed(self.mentions[:i]):
             if any(noun in t.replace("-", " ").split() or noun in t.split() for t in person.titles):
                 return person
@@ -606,7 +609,7 @@ class Entities:
         """
         self._ensure_all()
         want = {"he": "m", "she": "f"}.get(word)
-        i = bisect.bisect_left(self.mentions, pos, key=_position)
+        i = _bisect_left(self.mentions, pos, key=_position)
         # walk back sentence by sentence; inside one, in text order
         k = i
         while k > 0:

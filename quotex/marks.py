@@ -11,6 +11,9 @@ import regex
 
 from quotex.segment import Segment
 
+# (a constant for the compiled build, as in rules.py)
+_bisect_left: Final = bisect.bisect_left
+
 # Every character that may open or close a quotation.  "…", “…”, „…“, «…», ‘…’, '…', ‹…›
 # Also '' and ``, newspaper and TeX style doubles: a mark, then the second ' or ` of a pair, or
 # nothing after any mark but a lone `.  (Written as one character set first, not as a choice of
@@ -126,8 +129,8 @@ def find_pieces(text: str, paras: list[Segment]) -> list[Piece]:
     every_starts = [a for a, _ in every]
     for p_index, para in enumerate(paras):
         lo, hi = para.start, para.end
-        i = bisect.bisect_left(every_starts, lo)
-        found = every[i : bisect.bisect_left(every_starts, hi, lo=i)]
+        i = _bisect_left(every_starts, lo)
+        found = every[i : _bisect_left(every_starts, hi, lo=i)]
         if (i > 0 and every[i - 1][1] > lo) or (found and found[-1][1] > hi):
             # a two-character mark across the paragraph's edge: scan the paragraph on its own
             found = [m.span() for m in MARK.finditer(text, lo, hi)]

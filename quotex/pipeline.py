@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Final
 
 from quotex import attribution, cues, marks, parser, rules, segment
 from quotex.cues import Cue
@@ -18,6 +18,9 @@ from quotex.records import Quote
 from quotex.rules import Context, Draft
 from quotex.segment import Segment
 from quotex.tree import Tree
+
+# (a constant for the compiled build, as in rules.py)
+_bisect_left: Final = bisect.bisect_left
 
 
 def context(text: str) -> Context:
@@ -111,8 +114,8 @@ def merge(ctx: Context, direct: list[Draft], indirect: list[Draft]) -> list[Draf
         dup = False
         for a in d.spans:
             # only direct spans that start before this one ends, and not too far before it
-            i = bisect.bisect_left(starts, a[1])
-            lo = bisect.bisect_left(starts, a[0] - longest, hi=i)
+            i = _bisect_left(starts, a[1])
+            lo = _bisect_left(starts, a[0] - longest, hi=i)
             for b, _ in quoted[lo:i]:
                 ov = _overlap(a, b)
                 if ov > 0 and (ov >= 0.5 * (a[1] - a[0]) or (ov >= 0.8 * (b[1] - b[0]) and d.kind != "mixed")):

@@ -28,6 +28,11 @@ from quotex.phrases import (
 )
 from quotex.segment import WORD_CHARS, Segment, tokens
 
+# bisect's functions as constants of this module: compiled, it then calls them directly instead of
+# looking each up on the bisect module first
+_bisect_left: Final = bisect.bisect_left
+_bisect_right: Final = bisect.bisect_right
+
 Span = tuple[int, int]
 
 # Time and place adverbials between a cue and its clause: "said on Tuesday that", "said in a
@@ -205,31 +210,31 @@ class Context:
         if not (sent.start <= start and end <= sent.end):
             return tokens(self.text, start, end)
         toks, starts = self.sentence_tokens(sent)
-        i = bisect.bisect_left(starts, start)
-        j = bisect.bisect_left(starts, end, lo=i)
+        i = _bisect_left(starts, start)
+        j = _bisect_left(starts, end, lo=i)
         while j > i and toks[j - 1][1] > end:
             j -= 1
         return toks[i:j]
 
     def cues_in(self, start: int, end: int) -> list[Cue]:
         """The cues that start inside ``text[start:end]`` and end by ``end``."""
-        i = bisect.bisect_left(self._cue_starts, start)
-        j = bisect.bisect_left(self._cue_starts, end, lo=i)
+        i = _bisect_left(self._cue_starts, start)
+        j = _bisect_left(self._cue_starts, end, lo=i)
         return [c for c in self.cues[i:j] if c.end <= end]
 
     def sentence_at(self, pos: int) -> Segment:
-        i = max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
+        i = max(0, _bisect_right(self.sent_starts, pos) - 1)
         return self.sents[i]
 
     def piece_containing(self, pos: int) -> Piece | None:
         """The quoted piece whose content holds ``pos``, if any."""
-        i = bisect.bisect_right(self.quoted_starts, pos) - 1
+        i = _bisect_right(self.quoted_starts, pos) - 1
         if i >= 0 and self.quoted[i][0] <= pos < self.quoted[i][1]:
             return self.piece_at[self.quoted[i]]
         return None
 
     def in_quote(self, pos: int) -> bool:
-        i = bisect.bisect_right(self.quoted_starts, pos) - 1
+        i = _bisect_right(self.quoted_starts, pos) - 1
         return i >= 0 and self.quoted[i][0] <= pos < self.quoted[i][1]
 
     def word_before(self, pos: int) -> str:
@@ -641,12 +646,12 @@ def _may_relay(text: str, start: int, end: int) -> bool:
 
 def _token_at(starts: list[int], pos: int) -> int | None:
     """The index of the token that starts at ``pos``, given the tokens' start offsets."""
-    i = bisect.bisect_left(starts, pos)
+    i = _bisect_left(starts, pos)
     return i if i < len(starts) and starts[i] == pos else None
 
 
 def _para_of(ctx: Context, pos: int) -> int:
-    i = bisect.bisect_right(ctx.para_starts, pos) - 1
+    i = _bisect_right(ctx.para_starts, pos) - 1
     return ctx.paras[i].index if i >= 0 else 0
 
 
@@ -1079,7 +1084,7 @@ def _cut(ctx: Context, start: int, end: int, toks: list[Tok], nominal: bool = Fa
 def _set_kind(ctx: Context, d: Draft) -> None:
     """``mixed`` when the content carries somebody's verbatim words."""
     for a, b in d.spans:
-        i = bisect.bisect_left(ctx.quoted_starts, a)
+        i = _bisect_left(ctx.quoted_starts, a)
         while i < len(ctx.quoted) and ctx.quoted[i][0] < b:
             p = ctx.piece_at[ctx.quoted[i]]
             if p.end <= b + 1 and not ctx.is_term(ctx.groups[p.group]):
