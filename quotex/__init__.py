@@ -13,7 +13,7 @@ __version__ = "0.1.0"
 
 
 def compiled() -> bool:
-    """Does the rules engine run as compiled code (a build made with ``QUOTEX_COMPILE=1``)?"""
+    """Does the rules engine run as compiled code (as ``pip install`` builds it where a C compiler works)?"""
     return not (rules.__file__ or "").endswith(".py")
 
 
