@@ -1,9 +1,10 @@
 """Throughput of ``extract`` on each corpus, next to the reference floor measured in the same run.
 
-Both read every file from disk in every round. The floor runs first (tests run in file order), so
-the fractions compare figures taken minutes apart on the same machine; each ``extract`` test then
-measures its share once more, from rounds of the floor and of ``extract`` taken in turn, which a
-drift of the machine's speed over those minutes cannot tilt.
+Both read every file from disk in every round. pytest runs the two tests of a corpus one after the
+other (the corpus fixture is one per session, so the tests are grouped by it), and the fraction
+compares their medians; each ``extract`` test then measures its share once more, from rounds of
+the floor and of ``extract`` taken in turn, which a drift of the machine's speed between the two
+tests cannot tilt.
 """
 
 from __future__ import annotations
