@@ -325,7 +325,9 @@ def _wait_for_lines(path: Path, n: int, proc: subprocess.Popen[bytes], limit: fl
 
 @pytest.mark.parametrize(("jobs", "how"), [("1", "kill"), ("2", "kill"), ("2", "term")])
 def test_kill_and_resume(tmp_path: Path, jobs: str, how: str) -> None:
-    ids = write_docs(tmp_path / "docs", 400)
+    # enough documents that the stop, sent once 60 are written, lands well before the end even
+    # for the compiled build on a fast machine
+    ids = write_docs(tmp_path / "docs", 2000)
     out = tmp_path / "out.jsonl"
     args = ["extract", str(tmp_path / "docs"), "-o", str(out), "--jobs", jobs]
     proc = _start(args, tmp_path)
