@@ -112,8 +112,8 @@ def _timed(fn: Callable[[Corpus], object], corpus: Corpus) -> float:
 def paired_share(corpus: Corpus, run: Callable[[], object], rounds: int = 5) -> float:
     """The share of the floor from rounds of the floor and of ``run`` taken in turn (medians).
 
-    The floor's own benchmark and ``extract``'s run minutes apart, and this machine's speed
-    drifts by more than a tenth over minutes; side by side, the drift falls on both alike.
+    The floor's own benchmark and ``extract``'s run one after the other, and this machine's speed
+    drifts by up to a tenth between runs; taken in turn, the drift falls on both alike.
     """
     floor, other = [], []
     for _ in range(rounds):
