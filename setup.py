@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "_build"))
 from quotex_build import compiling
 
 #: The rules engine's modules, compiled together (calls between them then skip the interpreter).
-COMPILED = ["rules", "attribution", "phrases", "segment", "cues", "marks", "pipeline", "lexicon"]
+COMPILED = ["document", "scare", "rules", "attribution", "phrases", "segment", "cues", "marks", "pipeline", "lexicon"]
 
 
 #: The commands that build code; the others (metadata, the build's requirements, an editable

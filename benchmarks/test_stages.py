@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from benchmarks.conftest import Corpus, record
-from quotex import attribution, cues, marks, pipeline, rules, segment
+from quotex import attribution, cues, document, marks, pipeline, rules, segment
 
 ROUNDS = 5
 Prepared = list[tuple[Any, ...]]
@@ -37,7 +37,7 @@ def _rules_in(corpus: Corpus) -> Prepared:
     return [(pipeline.context(text), cues.find_cues(text)) for text in corpus.texts if text.strip()]
 
 
-def _rules(ctx: rules.Context, found: list[cues.Cue]) -> object:
+def _rules(ctx: document.Context, found: list[cues.Cue]) -> object:
     # pipeline.rule_stage after its context and cues: keep in step with it
     ctx.set_cues(found)
     direct, used, unattributed = rules.direct_quotes(ctx, found)

@@ -15,14 +15,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from quotex import cues as cuemod
+from quotex import scare
 from quotex import tree as treemod
 from quotex.cues import BELIEF, OBJECT, PHRASE, PREDICATE, REPORT, Cue
+from quotex.document import Context, Draft, Offsets
 from quotex.models import MAX_SENTENCE_CHARS
-from quotex.rules import PASSIVE, Context, Draft
+from quotex.rules import PASSIVE
 from quotex.segment import Segment
 from quotex.tree import Tree
-
-Span = tuple[int, int]
 
 CUE_CLASSES = frozenset([REPORT, BELIEF, OBJECT, PREDICATE, PHRASE])
 #: (rule, tree rule) pairs for one attribution where the tree's content bounds are the better
@@ -73,7 +73,7 @@ def _predicate_verb(ctx: Context, cue: Cue) -> bool:
 SELECT = ("candidates", "all")
 
 
-def _overlap(a: Span, b: Span) -> int:
+def _overlap(a: Offsets, b: Offsets) -> int:
     return min(a[1], b[1]) - max(a[0], b[0])
 
 
@@ -120,7 +120,7 @@ def candidates(ctx: Context, found: Sequence[Cue], drafts: Sequence[Draft], *, s
             open_at.add(s.index)
     for group in ctx.groups.values():
         first = group[0]
-        if ctx.is_term(group) or any(_overlap((p.start, p.end), s) > 0 for p in group for s in taken):
+        if scare.is_term(ctx, group) or any(_overlap((p.start, p.end), s) > 0 for p in group for s in taken):
             continue
         open_at.add(ctx.sentence_at(first.start).index)
     return [s for s in sents if s.index in open_at]

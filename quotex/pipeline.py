@@ -12,10 +12,10 @@ import dataclasses
 from collections.abc import Sequence
 from typing import Any, Final
 
-from quotex import attribution, cues, marks, parser, rules, segment
+from quotex import attribution, cues, marks, parser, rules, scare, segment
 from quotex.cues import Cue
+from quotex.document import Context, Draft
 from quotex.records import Quote
-from quotex.rules import Context, Draft
 from quotex.segment import Segment
 from quotex.tree import Tree
 
@@ -143,7 +143,7 @@ def continuations(ctx: Context, drafts: list[Draft], unattributed: set[int]) -> 
     out = list(drafts)
     for gid in sorted(unattributed, key=lambda g: ctx.groups[g][0].start):
         group = ctx.groups[gid]
-        if ctx.is_term(group):
+        if scare.is_term(ctx, group):
             continue
         first = group[0]
         if any(_overlap((p.start, p.end), s) > 0 for p in group for s in covered):

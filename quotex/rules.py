@@ -6,19 +6,18 @@ Each rule names itself in ``Draft.rule`` so a user can audit why a quote was rep
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import itertools
 import re
 from typing import Final
 
 from quotex import lexicon
 from quotex.cues import BARE, BELIEF, OBJECT, PHRASE, PREDICATE, REPORT, Cue
+from quotex.document import Context, Draft, Offsets, Tok
 from quotex.marks import Piece
 from quotex.phrases import (
     DETERMINERS,
     OBJECT_PRONOUNS,
     PRONOUNS,
-    Tok,
     clause_subject,
     is_capitalised,
     left_np,
@@ -26,14 +25,14 @@ from quotex.phrases import (
     right_np,
     skippable,
 )
-from quotex.segment import WORD_CHARS, Segment, tokens
+from quotex.scare import is_term
+from quotex.segment import WORD_CHARS, Segment
 
 # bisect's functions as constants of this module: compiled, it then calls them directly instead of
 # looking each up on the bisect module first
 _bisect_left: Final = bisect.bisect_left
 _bisect_right: Final = bisect.bisect_right
 
-Span = tuple[int, int]
 
 # Time and place adverbials between a cue and its clause: "said on Tuesday that", "said in a
 # statement that", "told reporters at the White House that" ("a news conference": "conference",
@@ -71,8 +70,6 @@ AGENT: Final = re.compile(
 # Small patterns on short slices; linear, so without timeouts (which cost more than the match).
 # "... the so-called " -> "so-called".  Tried only where a word starts, and never giving back
 # letters: the leftmost match starts a word, and its run of letters is always whole.
-LAST_WORD: Final = re.compile(r"(?<![^\W\d_])([^\W\d_]++(?:-[^\W\d_]++)*+)\W*+$")
-WORDS: Final = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # "the new" -> ["the", "new"]
 APOSTROPHE: Final = re.compile(r"[’']")  # "she’ll" -> "she"
 # An appositive after a name: ", a national student loan debt expert who ..."
 APPOSITIVE_AFTER: Final = re.compile(r",\s+(?:a|an|the|who|its|his|her|their)\s")
@@ -99,12 +96,6 @@ CLAUSE_START: Final = DETERMINERS | PRONOUNS | frozenset(
     "there this that these those such if whether what how why when where nobody no none everyone "
     "something nothing anyone everything".split()
 )
-# Words before a quoted term that show it is a name for something, not speech.
-TERM_LEAD: Final = frozenset(
-    "a an the so-called called dubbed named titled labeled labelled known as term word phrase "
-    "slogan his her their its our this that".split()
-)
-TITLE_INNER: Final = frozenset("of the and a an in on for to with at by from or vs.".split())
 # Auxiliaries and common irregular past forms: the sign of a finite clause.
 FINITE: Final = frozenset(
     "is are was were be been has have had will would can could should may might must do does did 's 're "
@@ -119,159 +110,11 @@ PERSON_OBJ: Final = OBJECT_PRONOUNS | frozenset(
     "reporters journalists lawmakers legislators colleagues supporters members officials the a an "
     "his her their its our allies parliament congress the press the media investors".split()
 )
-END_PUNCT: Final = ".,!?…;:"
 # A second verb phrase of the same subject ends the content: "... and has avoided ...".
 COORDINATED: Final = re.compile(
     rf",?\s+(?:and|but)\s+(?:(?:has|have|had|is|was|were|are|will|would|also|then|later)\s+)+[{WORD_CHARS}]",
     re.IGNORECASE,
 )
-
-
-# (a dataclass, not attrs: the compiled build makes it a native class; see setup.py)
-@dataclasses.dataclass
-class Draft:
-    """A quote under construction."""
-
-    spans: list[Span]
-    kind: str
-    cue: Span | None
-    source: Span | None
-    rule: str
-    confidence: float
-    para: int
-    via: list[Span] = dataclasses.field(default_factory=list)
-    hedged: bool = False
-    inherit: bool = False
-
-
-#: The longest stretch the rules treat as one sentence.  News sentences are far shorter; a longer
-#: one (a page without full stops, a list) is cut at a comma or space so work stays linear.
-MAX_SENTENCE: Final = 1500
-
-
-def bounded(text: str, sents: list[Segment]) -> list[Segment]:
-    """``sents`` with any sentence over ``MAX_SENTENCE`` characters cut into pieces."""
-    if all(s.end - s.start <= MAX_SENTENCE for s in sents):
-        return sents
-    out: list[Segment] = []
-    for s in sents:
-        start = s.start
-        while s.end - start > MAX_SENTENCE:
-            limit = start + MAX_SENTENCE
-            cut = max(text.rfind(", ", start, limit), text.rfind("; ", start, limit))
-            cut = cut + 2 if cut > start + MAX_SENTENCE // 2 else text.rfind(" ", start, limit) + 1
-            if cut <= start:
-                cut = limit
-            out.append(Segment(start, cut, len(out)))
-            start = cut
-        out.append(Segment(start, s.end, len(out)))
-    return out
-
-
-class Context:
-    """One document's text with its paragraphs, sentences, quoted pieces and cues."""
-
-    def __init__(self, text: str, paras: list[Segment], sents: list[Segment], pieces: list[Piece]) -> None:
-        self.text = text
-        self.paras = paras
-        self.para_starts = [p.start for p in paras]
-        self.sents = bounded(text, sents)
-        self.sent_starts = [s.start for s in self.sents]
-        self.pieces = pieces
-        self.groups: dict[int, list[Piece]] = {}
-        for p in pieces:
-            if not p.nested:
-                self.groups.setdefault(p.group, []).append(p)
-        self.has_double = any(p.double for p in pieces if not p.nested)
-        # quoted regions: cues inside them are the speaker's words, not attributions
-        self.quoted = sorted((p.start, p.end) for p in pieces if not p.nested)
-        self.quoted_starts = [a for a, _ in self.quoted]
-        self.piece_at = {(p.start, p.end): p for p in pieces if not p.nested}
-        # tokens are made per sentence, only for the sentences a rule looks at, and kept
-        self._sent_toks: dict[int, tuple[list[Tok], list[int]]] = {}
-        self.cues: list[Cue] = []
-        self._cue_starts: list[int] = []
-
-    def set_cues(self, found: list[Cue]) -> None:
-        self.cues = found
-        self._cue_starts = [c.start for c in found]
-
-    def sentence_tokens(self, sent: Segment) -> tuple[list[Tok], list[int]]:
-        """The tokens of ``sent`` and their start offsets, made the first time they are asked for."""
-        cached = self._sent_toks.get(sent.index)
-        if cached is None:
-            toks = tokens(self.text, sent.start, sent.end)
-            cached = self._sent_toks[sent.index] = (toks, [t[0] for t in toks])
-        return cached
-
-    def tokens(self, start: int, end: int) -> list[Tok]:
-        """The tokens that lie wholly inside ``text[start:end]``."""
-        sent = self.sentence_at(start)
-        if not (sent.start <= start and end <= sent.end):
-            return tokens(self.text, start, end)
-        toks, starts = self.sentence_tokens(sent)
-        i = _bisect_left(starts, start)
-        j = _bisect_left(starts, end, lo=i)
-        while j > i and toks[j - 1][1] > end:
-            j -= 1
-        return toks[i:j]
-
-    def cues_in(self, start: int, end: int) -> list[Cue]:
-        """The cues that start inside ``text[start:end]`` and end by ``end``."""
-        i = _bisect_left(self._cue_starts, start)
-        j = _bisect_left(self._cue_starts, end, lo=i)
-        return [c for c in self.cues[i:j] if c.end <= end]
-
-    def sentence_at(self, pos: int) -> Segment:
-        i = max(0, _bisect_right(self.sent_starts, pos) - 1)
-        return self.sents[i]
-
-    def piece_containing(self, pos: int) -> Piece | None:
-        """The quoted piece whose content holds ``pos``, if any."""
-        i = _bisect_right(self.quoted_starts, pos) - 1
-        if i >= 0 and self.quoted[i][0] <= pos < self.quoted[i][1]:
-            return self.piece_at[self.quoted[i]]
-        return None
-
-    def in_quote(self, pos: int) -> bool:
-        i = _bisect_right(self.quoted_starts, pos) - 1
-        return i >= 0 and self.quoted[i][0] <= pos < self.quoted[i][1]
-
-    def word_before(self, pos: int) -> str:
-        m = LAST_WORD.search(self.text[max(0, pos - 30) : pos])
-        if m is None:
-            return ""
-        word: str = m.group(1)  # (typed, as in segment.tokens)
-        return word.lower()
-
-    def determined(self, pos: int) -> bool:
-        """Is there a determiner among the two words before ``pos`` ("the new ...")?"""
-        words: list[str] = WORDS.findall(self.text[max(0, pos - 40) : pos])[-2:]
-        return any(w.lower() in ("a", "an", "the", "its", "their", "his", "her", "this", "that") for w in words)
-
-    def is_term(self, group: list[Piece]) -> bool:
-        """A scare quote, name or title rather than somebody's words."""
-        content = " ".join(self.text[p.start : p.end] for p in group).strip()
-        words = content.split()
-        if not words:
-            return True
-        if len(words) >= 2 and content[-1] not in "!?" and all(
-            w[:1].isupper() or w.lower() in TITLE_INNER for w in words
-        ) and words[0][:1].isupper():
-            return True  # a title or name: "Meet the Press," "This Week with George Stephanopoulos"
-        if content[-1] in END_PUNCT:
-            return False
-        if len(words) == 1:
-            return True
-        if len(words) <= 6:
-            lead = self.word_before(group[0].open_mark)
-            if lead in TERM_LEAD:
-                return True
-            if len(words) <= 4 and self.determined(group[0].open_mark):
-                return True  # 'the new "smart border" system': a name for a thing
-            if not group[0].double and self.has_double:
-                return True
-        return False
 
 
 def _w(text: str, tok: Tok) -> str:
@@ -283,7 +126,7 @@ def _after_comma(text: str, pos: int) -> bool:
     return text[max(0, pos - 6) : pos].rstrip().rstrip("\"”’'").endswith(",")
 
 
-def _trim(text: str, a: int, b: int) -> Span:
+def _trim(text: str, a: int, b: int) -> Offsets:
     while a < b and text[a].isspace():
         a += 1
     while b > a and (text[b - 1].isspace() or text[b - 1] == "."):
@@ -306,7 +149,7 @@ def direct_quotes(ctx: Context, found: list[Cue]) -> tuple[list[Draft], set[int]
     cue_at = {c.start: c for c in found}
     after_cues: dict[int, Draft] = {}
     for gid, group in ctx.groups.items():
-        if ctx.is_term(group):
+        if is_term(ctx, group):
             continue
         first, last = group[0], group[-1]
         spans = [_trim(text, p.start, p.end) for p in group]
@@ -349,7 +192,8 @@ def direct_quotes(ctx: Context, found: list[Cue]) -> tuple[list[Draft], set[int]
     return drafts, used, unattributed
 
 
-def _attribute_after(ctx: Context, last: Piece, cue_at: dict[int, Cue], spans: list[Span], para: int) -> Draft | None:
+def _attribute_after(ctx: Context, last: Piece, cue_at: dict[int, Cue], spans: list[Offsets],
+                     para: int) -> Draft | None:
     """``"Q," he said`` / ``"Q," said Smith`` / ``"Q" — Senator X``."""
     if last.close_mark < 0:
         return None
@@ -416,7 +260,7 @@ def _attribute_after(ctx: Context, last: Piece, cue_at: dict[int, Cue], spans: l
     return None
 
 
-def _addressee_relay(text: str, toks: list[Tok], k: int, cue: Cue) -> list[Span]:
+def _addressee_relay(text: str, toks: list[Tok], k: int, cue: Cue) -> list[Offsets]:
     """ '"Q," fisherman Jomo Otieno told reporters': the press is a relay."""
     if cue.lemma != "tell" or k + 1 >= len(toks):
         return []
@@ -427,7 +271,8 @@ def _addressee_relay(text: str, toks: list[Tok], k: int, cue: Cue) -> list[Span]
     return [phrase] if _is_media(text[phrase[0] : phrase[1]]) else []
 
 
-def _attribute_before(ctx: Context, first: Piece, cue_at: dict[int, Cue], spans: list[Span], para: int) -> Draft | None:
+def _attribute_before(ctx: Context, first: Piece, cue_at: dict[int, Cue], spans: list[Offsets],
+                      para: int) -> Draft | None:
     """``He said: "Q"`` / ``stating, "Q"`` / ``According to S, "Q"`` / ``Smith: "Q"``."""
     text = ctx.text
     sent = ctx.sentence_at(first.open_mark)
@@ -489,7 +334,7 @@ def _attribute_before(ctx: Context, first: Piece, cue_at: dict[int, Cue], spans:
     return None
 
 
-def _attribute_colon_paragraph(ctx: Context, first: Piece, cue_at: dict[int, Cue], spans: list[Span],
+def _attribute_colon_paragraph(ctx: Context, first: Piece, cue_at: dict[int, Cue], spans: list[Offsets],
                                para: int) -> Draft | None:
     """A quotation that opens a paragraph after one ending in a cue and a colon."""
     text = ctx.text
@@ -511,7 +356,7 @@ def _attribute_colon_paragraph(ctx: Context, first: Piece, cue_at: dict[int, Cue
 
 
 def find_source(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment,
-                local: list[Draft] | None = None) -> tuple[Span | None, list[Span], str]:
+                local: list[Draft] | None = None) -> tuple[Offsets | None, list[Offsets], str]:
     """The source of the cue at ``toks[k]``, the relays it came through, and how it was found.
 
     Tried in turn: a ``citing`` relay ("Welt am Sonntag, citing unnamed EU diplomats, claimed");
@@ -520,11 +365,11 @@ def find_source(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment,
     "reported by"; and any plausible noun phrase that opens the sentence.
     """
     text = ctx.text
-    via: list[Span] = []
+    via: list[Offsets] = []
     prev = _w(text, toks[k - 1]).lower() if k > 0 else ""
     m = CITING.search(text, max(sent.start, cue.start - 200), cue.start)
     if m:
-        cited: Span = (m.start(1), m.end(1))
+        cited: Offsets = (m.start(1), m.end(1))
         htoks = ctx.tokens(sent.start, m.start())
         relay = left_np(text, [*htoks, (m.start(), m.start())], len(htoks), sent.start)
         if relay is not None and relay[1] <= m.start():
@@ -560,7 +405,7 @@ def find_source(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment,
     return loose_np(text, toks, 0, k), via, "subject"
 
 
-def _after_intro(text: str, toks: list[Tok], sub: Span) -> bool:
+def _after_intro(text: str, toks: list[Tok], sub: Offsets) -> bool:
     """Does ``sub`` open the main clause, right after an introductory phrase and its comma?"""
     i = next((x for x, t in enumerate(toks) if t[0] == sub[0]), -1)
     return i > 0 and _w(text, toks[i - 1]) == ","
@@ -669,7 +514,7 @@ def _trailing(ctx: Context, toks: list[Tok], starts: list[int], cue: Cue, sent: 
     tail = text[_past_adverbials(text, cue.end, sent.end) : sent.end]
     tail_stripped = tail.strip(" .!?\"”’")
     inverted = False
-    src: Span | None = None
+    src: Offsets | None = None
     comma_k = -1
     if not tail_stripped:
         src = left_np(text, toks, k, sent.start)
@@ -701,7 +546,7 @@ def _trailing(ctx: Context, toks: list[Tok], starts: list[int], cue: Cue, sent: 
     return Draft([(a, b)], "indirect", (cue.start, cue.end), src, rule, 0.8, para)
 
 
-def _intro_relay(ctx: Context, sent: Segment) -> list[Span]:
+def _intro_relay(ctx: Context, sent: Segment) -> list[Offsets]:
     """ "Speaking to Radio Sahel, ...", "In an interview with CNN, ...": the outlet is a relay."""
     m = INTRO_RELAY.match(ctx.text, sent.start, sent.end)
     group = 0 if m is None else (1 if m.group(1) else 2)
@@ -725,7 +570,7 @@ def _relay_host(ctx: Context, cue: Cue, sent: Segment, drafts: list[Draft]) -> D
     return None
 
 
-def _according_source(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment) -> Span:
+def _according_source(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment) -> Offsets:
     text = ctx.text
     j = k
     while j < len(toks) and toks[j][0] < cue.end:
@@ -737,7 +582,7 @@ def _according_source(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Seg
 
 
 def _according_to(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment, para: int,
-                  covered: list[Span]) -> Draft | None:
+                  covered: list[Offsets]) -> Draft | None:
     text = ctx.text
     n = len(toks)
     k0 = k
@@ -748,12 +593,12 @@ def _according_to(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment
         j += 1
     if j == k + 1:
         return None
-    src: Span = (toks[k + 1][0], toks[j - 1][1])
+    src: Offsets = (toks[k + 1][0], toks[j - 1][1])
     cue_span = (cue.start, cue.end)
     k = k0
     starts_clause = all(_w(text, t).lower() in ("but", "and", "yet", "so", "however", ",") for t in toks[:k])
     after = (toks[j + 1][0] if j + 1 < n else sent.end) if j < n and _w(text, toks[j]) == "," else -1
-    spans: list[Span] = []
+    spans: list[Offsets] = []
     if starts_clause and after >= 0:
         # "According to S, C"
         spans.append(_cut(ctx, after, sent.end, toks))
@@ -784,7 +629,7 @@ def _according_to(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment
     return Draft(spans, "indirect", cue_span, src, "indirect:according-to", 0.85, para)
 
 
-def _nested(ctx: Context, span: Span, sent: Segment, para: int) -> Draft | None:
+def _nested(ctx: Context, span: Offsets, sent: Segment, para: int) -> Draft | None:
     """A clause that is itself an attribution: "officials believe that C"."""
     text = ctx.text
     toks = ctx.tokens(span[0], sent.end)
@@ -824,9 +669,9 @@ def _verb_clause(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment,
     # addressee needs it before ("told Reuters that"): the source's relays come first.
     # Later on, ``found or find_source(...)`` finds it once, when first needed (a found tuple is
     # never empty).
-    found: tuple[Span | None, list[Span], str] | None = None
+    found: tuple[Offsets | None, list[Offsets], str] | None = None
     tell = cue.lemma in TELL or cue.lemma.startswith(("tell", "remind", "inform", "assure"))
-    via: list[Span] = []
+    via: list[Offsets] = []
     if tell:
         found = find_source(ctx, toks, k, cue, sent, local)
         src, via, _ = found
@@ -970,7 +815,7 @@ def _is_media(phrase: str) -> bool:
     )
 
 
-def _participle_start(text: str, span: Span) -> bool:
+def _participle_start(text: str, span: Offsets) -> bool:
     """ "wiping sweat off his face": a clause on the speaker's manner, not what was said."""
     first = text[span[0] : span[1]].split(" ", 1)[0].lower()
     return first.endswith("ing") and len(first) > 4
@@ -996,13 +841,13 @@ def _clause_follows(text: str, toks: list[Tok], j: int, reach: int = 7) -> bool:
     return False
 
 
-def _last_phrase(text: str, start: int, end: int) -> Span:
+def _last_phrase(text: str, start: int, end: int) -> Offsets:
     seg = text[start:end]
     cut = max(seg.rfind(","), -1)
     return start + cut + 1, end
 
 
-def _relay_subject(ctx: Context, before: list[Tok], sent: Segment) -> Span | None:
+def _relay_subject(ctx: Context, before: list[Tok], sent: Segment) -> Offsets | None:
     """The outlet that cited a source: "a report by German media, which had cited ..."."""
     text = ctx.text
     words = [_w(text, t).lower() for t in before]
@@ -1016,7 +861,7 @@ def _relay_subject(ctx: Context, before: list[Tok], sent: Segment) -> Span | Non
     return sub
 
 
-def _predicate(ctx: Context, cue: Cue, sent: Segment) -> list[Span] | None:
+def _predicate(ctx: Context, cue: Cue, sent: Segment) -> list[Offsets] | None:
     """The quoted predicate after a cue: ``called the plan "a disaster"``, ``criticizing the
     move as "political theater."``.
 
@@ -1041,7 +886,7 @@ def _predicate(ctx: Context, cue: Cue, sent: Segment) -> list[Span] | None:
     return spans
 
 
-def _cut(ctx: Context, start: int, end: int, toks: list[Tok], nominal: bool = False) -> Span:
+def _cut(ctx: Context, start: int, end: int, toks: list[Tok], nominal: bool = False) -> Offsets:
     """The reported clause from ``start``: up to the sentence end or the next attribution."""
     text = ctx.text
     stop = end
@@ -1087,7 +932,7 @@ def _set_kind(ctx: Context, d: Draft) -> None:
         i = _bisect_left(ctx.quoted_starts, a)
         while i < len(ctx.quoted) and ctx.quoted[i][0] < b:
             p = ctx.piece_at[ctx.quoted[i]]
-            if p.end <= b + 1 and not ctx.is_term(ctx.groups[p.group]):
+            if p.end <= b + 1 and not is_term(ctx, ctx.groups[p.group]):
                 d.kind = "mixed"
                 return
             i += 1

@@ -29,11 +29,9 @@ from typing import Any
 import attrs
 
 from quotex import cues as cuemod
-from quotex import lexicon, phrases, segment
+from quotex import lexicon, phrases, scare, segment
 from quotex.cues import BARE, BELIEF, OBJECT, PREDICATE, REPORT
-from quotex.rules import Context, Draft
-
-Span = tuple[int, int]
+from quotex.document import Context, Draft, Offsets
 
 # Relations that stay inside a source noun phrase: "Chinese Foreign Ministry spokesperson Guo
 # Jiakun", "Mike Shields, president of the Congressional Leadership Fund", "the company's chief".
@@ -155,7 +153,7 @@ class Tree:
             b += 1
         return a, b
 
-    def span(self, a: int, b: int) -> Span:
+    def span(self, a: int, b: int) -> Offsets:
         """Character offsets of words ``a..b`` with punctuation and ``that`` trimmed off the edges."""
         while a < b and (self.word(a).upos == "PUNCT" or self.word(a).text in PUNCT_EDGE):
             a += 1
@@ -176,7 +174,7 @@ def _classes_by_lemma() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
-def cue_of(tree: Tree, w: Word) -> tuple[str, frozenset[str], Span] | None:
+def cue_of(tree: Tree, w: Word) -> tuple[str, frozenset[str], Offsets] | None:
     """The cue a verb makes: its lemma, its lexicon classes and its span; ``None`` if it is none."""
     if w.upos not in ("VERB",):
         return None
@@ -245,7 +243,7 @@ def _speech_verb(ctx: Context, tree: Tree, w: Word) -> Draft | None:
     content, rule, source_word = _content(ctx, tree, w, lemma, classes)
     if not content:
         return _quote_source_cue(ctx, tree, w, cue_span)
-    via: list[Span] = []
+    via: list[Offsets] = []
     if rule == "parser:inverted" and source_word is not None:
         src, src_rule = _noun_phrase(tree, source_word), ""
     else:
@@ -276,7 +274,7 @@ def _speech_verb(ctx: Context, tree: Tree, w: Word) -> Draft | None:
     return Draft(content, kind, cue_span, src, rule, conf, _para(ctx, w.start), via=via)
 
 
-def _predicate(ctx: Context, tree: Tree, w: Word, lemma: str, cue_span: Span) -> Draft | None:
+def _predicate(ctx: Context, tree: Tree, w: Word, lemma: str, cue_span: Offsets) -> Draft | None:
     """ "called the plan unworkable", "dubbed him 'the fixer'", "what she called a farce":
     a verb that only reports when it gives its object a predicate; the content is both (the
     predicate alone after a relative pronoun)."""
@@ -315,7 +313,7 @@ def _predicate(ctx: Context, tree: Tree, w: Word, lemma: str, cue_span: Span) ->
     return Draft(content, _kind(ctx, content), cue_span, src, "parser:predicate", 0.5, _para(ctx, w.start), via=via)
 
 
-def _passive(ctx: Context, tree: Tree, w: Word, lemma: str, classes: frozenset[str], cue_span: Span) -> Draft | None:
+def _passive(ctx: Context, tree: Tree, w: Word, lemma: str, classes: frozenset[str], cue_span: Offsets) -> Draft | None:
     """ "was first reported by the Post", "was charged with fraud", "was asked whether C": the
     agent, when there is one, is the source; the content is the clause, the prepositional object
     or the subject of the passive."""
@@ -333,7 +331,7 @@ def _passive(ctx: Context, tree: Tree, w: Word, lemma: str, classes: frozenset[s
             return Draft(spans, _kind(ctx, spans), cue_span, src, "parser:as-clause", 0.6, _para(ctx, w.start))
     agent = next((k for k in tree.kids(w.index, "obl") if k.deprel == "obl:agent" or _case_of(tree, k) == "by"), None)
     src = _noun_phrase(tree, agent, skip={c.index for c in tree.kids(agent.index, "case")}) if agent else None
-    content: list[Span] = []
+    content: list[Offsets] = []
     rule = "parser:passive"
     asked = [k for k in tree.kids(w.index, "ccomp", "advcl")
              if k.index > w.index and ((k.deprel == "ccomp" and _clausal(tree, k))
@@ -364,7 +362,7 @@ def _passive(ctx: Context, tree: Tree, w: Word, lemma: str, classes: frozenset[s
     return Draft(content, _kind(ctx, content), cue_span, src, rule, 0.45, _para(ctx, w.start))
 
 
-def _quote_source_cue(ctx: Context, tree: Tree, w: Word, cue_span: Span) -> Draft | None:
+def _quote_source_cue(ctx: Context, tree: Tree, w: Word, cue_span: Offsets) -> Draft | None:
     """'"Q," Trump, the front-runner in South Carolina by a wide margin, said': the parse of a
     long source after a quotation is often a tangle, but the word order is plain."""
     first = tree.words[0].start
@@ -373,7 +371,7 @@ def _quote_source_cue(ctx: Context, tree: Tree, w: Word, cue_span: Span) -> Draf
         return None
     piece = max(pieces, key=lambda p: p.close_mark)
     group = ctx.groups[piece.group]
-    if ctx.is_term(group):
+    if scare.is_term(ctx, group):
         return None
     between = [x for x in tree.words if piece.close_mark < x.start < w.start]
     while between and (between[0].upos == "PUNCT" or between[0].text in PUNCT_EDGE):
@@ -421,7 +419,7 @@ CHAIN_LEMMAS = frozenset("go take continue appear seem use begin start rush hast
 
 
 def _content(ctx: Context, tree: Tree, w: Word, lemma: str,
-             classes: frozenset[str]) -> tuple[list[Span], str, Word | None]:
+             classes: frozenset[str]) -> tuple[list[Offsets], str, Word | None]:
     """The reported content of the verb ``w``, the rule that found it, and a source word found on
     the way (for inverted clauses that the parser misread: "..., said the company's chief")."""
     right = [k for k in tree.kids(w.index, "ccomp") if k.index > w.index]
@@ -541,7 +539,7 @@ def _case_of(tree: Tree, w: Word) -> str:
     return ""
 
 
-def _interrupted_lead(tree: Tree, w: Word, heads: Sequence[Word]) -> Span | None:
+def _interrupted_lead(tree: Tree, w: Word, heads: Sequence[Word]) -> Offsets | None:
     """ "Mrs. Clinton, analysts said, has other reasons": the part of the clause before the
     attribution, when the attribution sits between commas inside it."""
     subj = tree.kid(w.index, "nsubj")
@@ -557,7 +555,7 @@ def _interrupted_lead(tree: Tree, w: Word, heads: Sequence[Word]) -> Span | None
     return tree.span(before[0], before[-1])
 
 
-def _inverted_trailing(ctx: Context, tree: Tree, w: Word) -> tuple[Span, Word] | None:
+def _inverted_trailing(ctx: Context, tree: Tree, w: Word) -> tuple[Offsets, Word] | None:
     """ "C, said Mark Kantrowitz, a student loan expert who has published ...": the verb follows a
     comma and a noun phrase after it ends the sentence; whatever the parser made of C, it is
     everything before the comma."""
@@ -582,7 +580,7 @@ def _inverted_trailing(ctx: Context, tree: Tree, w: Word) -> tuple[Span, Word] |
     return tree.span(a, b), head
 
 
-def _bare_clause(tree: Tree, w: Word, lemma: str, classes: frozenset[str]) -> Span | None:
+def _bare_clause(tree: Tree, w: Word, lemma: str, classes: frozenset[str]) -> Offsets | None:
     """ "The budget office said about half of the adjustment reflected losses": a clause without
     "that" that the parser did not see as one; the word order shows it (a finite verb follows)."""
     if BARE not in classes or lemma in ("tell", "ask", "write") or w.deprel not in ("root", "conj", "parataxis"):
@@ -617,7 +615,7 @@ def _right_phrase(tree: Tree, w: Word) -> Word | None:
     return rest[0]
 
 
-def _obl_content(tree: Tree, w: Word, lemma: str) -> Span | None:
+def _obl_content(tree: Tree, w: Word, lemma: str) -> Offsets | None:
     preps = OBL_CONTENT.get(lemma)
     if not preps:
         return None
@@ -631,7 +629,7 @@ def _obl_content(tree: Tree, w: Word, lemma: str) -> Span | None:
     return None
 
 
-def _question_after(tree: Tree, w: Word) -> Span | None:
+def _question_after(tree: Tree, w: Word) -> Offsets | None:
     """ "Asked if the plant would close, Smith said no", "asked its workers whether C": the question
     after the verb (and its object or agent), which the parser often hangs on another verb."""
     for x in tree.words[w.index : w.index + 10]:
@@ -735,7 +733,7 @@ def _right_nominal(tree: Tree, w: Word) -> Word | None:
     return None
 
 
-def _clause(tree: Tree, heads: Sequence[Word], after: int = 0, keep_marks: bool = False) -> Span:
+def _clause(tree: Tree, heads: Sequence[Word], after: int = 0, keep_marks: bool = False) -> Offsets:
     """The span of the clause(s) headed by ``heads`` (from word ``after + 1`` on), without a
     leading ``that`` or attributions attached to it."""
     keep: set[int] = set()
@@ -750,7 +748,7 @@ def _clause(tree: Tree, heads: Sequence[Word], after: int = 0, keep_marks: bool 
     return tree.span(a, b)
 
 
-def _around(tree: Tree, head: int, verb: int) -> list[Span]:
+def _around(tree: Tree, head: int, verb: int) -> list[Offsets]:
     """The clause of ``head`` without the attribution of ``verb``: one span, or two around it."""
     inner = tree.subtree(verb)
     keep = tree.subtree(head, skip={verb} | _attached_attributions(tree, tree.word(head), coordinated=False))
@@ -783,9 +781,9 @@ def _attached_attributions(tree: Tree, c: Word, coordinated: bool = True) -> set
     return out
 
 
-def _source(ctx: Context, tree: Tree, w: Word, inverted: Word | None) -> tuple[Span | None, list[Span], str]:
+def _source(ctx: Context, tree: Tree, w: Word, inverted: Word | None) -> tuple[Offsets | None, list[Offsets], str]:
     """The source of verb ``w``, the relays it came through, and a rule name when that decided it."""
-    via: list[Span] = []
+    via: list[Offsets] = []
     rule = ""
     citing = next((k for k in tree.kids(w.index, "advcl", "xcomp", "conj", "parataxis")
                    if k.lemma in ("cite", "quote") and k.low.endswith("ing")), None)
@@ -801,7 +799,7 @@ def _source(ctx: Context, tree: Tree, w: Word, inverted: Word | None) -> tuple[S
         subj = None  # a quotation or a clause read as the subject: '"Every amendment," said Cruz'
     if subj is None and inverted is not None:
         subj = inverted
-    src: Span | None
+    src: Offsets | None
     between = _between_subject(tree, subj, w) if subj is not None and subj.low in RELATIVE_LEADS else None
     if between is not None:
         # "which critics said was ...", read with the pronoun as the subject of "said"
@@ -834,7 +832,7 @@ def _source(ctx: Context, tree: Tree, w: Word, inverted: Word | None) -> tuple[S
     return src, via, rule
 
 
-def _relative_gap(ctx: Context, tree: Tree, w: Word) -> tuple[list[Span], Span] | None:
+def _relative_gap(ctx: Context, tree: Tree, w: Word) -> tuple[list[Offsets], Offsets] | None:
     """ "a fee, which they said was too high", "the mayor, who he claims has misled voters": a relative
     pronoun, a short subject, the verb, and a clause without its subject.  The compact parser
     mostly tangles this; the word order is plain.  Returns the content (the clause after the
@@ -868,7 +866,7 @@ def _relative_gap(ctx: Context, tree: Tree, w: Word) -> tuple[list[Span], Span] 
     return [tree.span(nxt.index, end)], src
 
 
-def _between_subject(tree: Tree, pron: Word, w: Word) -> Span | None:
+def _between_subject(tree: Tree, pron: Word, w: Word) -> Offsets | None:
     """The words between a relative pronoun and its verb, when they make a phrase of their own."""
     words = tree.words[pron.index : w.index - 1]
     while words and words[-1].upos in ("ADV", "AUX", "PART"):
@@ -908,7 +906,7 @@ def _stranded(tree: Tree, subj: Word, w: Word) -> bool:
     return i > subj.index and last.upos in ("PRON", "PROPN", "NOUN") and last.index not in inside
 
 
-def _left_neighbour(ctx: Context, tree: Tree, w: Word) -> Span | None:
+def _left_neighbour(ctx: Context, tree: Tree, w: Word) -> Offsets | None:
     """The noun phrase right before a verb that has no subject in the parse: '"C," Mr. Daniloff,
     now 81, said' where the parser hung the name on the quotation."""
     i = w.index - 1
@@ -940,7 +938,7 @@ def _left_neighbour(ctx: Context, tree: Tree, w: Word) -> Span | None:
     return span
 
 
-def _linear_subject(ctx: Context, tree: Tree, w: Word) -> Span | None:
+def _linear_subject(ctx: Context, tree: Tree, w: Word) -> Offsets | None:
     """The rules' reading of the subject before the verb, when the parse offers none."""
     if w.deprel not in ("root", "parataxis") or ctx.in_quote(tree.words[0].start):
         return None
@@ -954,7 +952,7 @@ def _linear_subject(ctx: Context, tree: Tree, w: Word) -> Span | None:
     return span
 
 
-def _opening_subject(ctx: Context, tree: Tree, w: Word) -> Span | None:
+def _opening_subject(ctx: Context, tree: Tree, w: Word) -> Offsets | None:
     """Everything from the sentence start to the verb, when it reads as one long subject the
     parser broke up: "Two in five farmers in a survey last month said", "Most residents we asked
     last week said"."""
@@ -977,7 +975,7 @@ def _opening_subject(ctx: Context, tree: Tree, w: Word) -> Span | None:
 NP_CLIMB = frozenset(["flat", "compound", "appos", "amod", "nmod", "nummod", "det", "conj"])
 
 
-def _inherited(tree: Tree, w: Word) -> Span | None:
+def _inherited(tree: Tree, w: Word) -> Offsets | None:
     """The subject a verb shares: "... and said", "..., saying", "a statement saying"."""
     cur = w
     for _ in range(4):
@@ -997,7 +995,7 @@ def _inherited(tree: Tree, w: Word) -> Span | None:
     return None
 
 
-def _noun_phrase(tree: Tree, head: Word, skip: Iterable[int] = ()) -> Span | None:
+def _noun_phrase(tree: Tree, head: Word, skip: Iterable[int] = ()) -> Offsets | None:
     """The source mention around ``head``: modifiers, titles, appositions and flat names kept."""
     if head.upos == "PRON":
         return head.start, head.end
@@ -1023,7 +1021,7 @@ def _noun_phrase(tree: Tree, head: Word, skip: Iterable[int] = ()) -> Span | Non
     return start, end
 
 
-def _addressee_media(tree: Tree, w: Word) -> list[Span]:
+def _addressee_media(tree: Tree, w: Word) -> list[Offsets]:
     """ "told state media that ...": the outlet told is a relay."""
     if w.lemma not in ("tell", "say"):
         return []
@@ -1082,11 +1080,11 @@ def _according_to(ctx: Context, tree: Tree, w: Word) -> Draft | None:
 # ----------------------------------------------------------------------------------- helpers
 
 
-def _kind(ctx: Context, spans: list[Span]) -> str:
+def _kind(ctx: Context, spans: list[Offsets]) -> str:
     """``direct`` when the content is one quotation, ``mixed`` when it carries one, else ``indirect``."""
     for group in ctx.groups.values():
         for p in group:
-            if any(a <= p.start and p.end <= b + 1 for a, b in spans) and not ctx.is_term(group):
+            if any(a <= p.start and p.end <= b + 1 for a, b in spans) and not scare.is_term(ctx, group):
                 inside = sum(min(b, p.end) - max(a, p.start) for a, b in spans if a < p.end and p.start < b)
                 total = sum(b - a for a, b in spans)
                 return "direct" if inside >= 0.9 * total else "mixed"

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import quotex
-from quotex import attribution, cues, marks, pipeline, rules, segment
+from quotex import attribution, cues, document, marks, pipeline, rules, segment
 from tests.cases import CASES
 
 FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -180,7 +180,7 @@ PLAIN_LAST_WORD = re.compile(r"([^\W\d_]+(?:-[^\W\d_]+)*)\W*$")
 @given(_text_of(["a", "so", "-", "called", " ", "é", "1", "_", ".", "\n", "--", "B"]))
 @example("the so-called ")
 def test_last_word_is_the_plain_pattern(text: str) -> None:
-    found, expected = rules.LAST_WORD.search(text), PLAIN_LAST_WORD.search(text)
+    found, expected = document.LAST_WORD.search(text), PLAIN_LAST_WORD.search(text)
     assert (found and (found.span(), found.group(1))) == (expected and (expected.span(), expected.group(1)))
 
 

@@ -1,0 +1,153 @@
+"""The document model: the working records every stage reads and extends.
+
+A ``Context`` holds one document's text with its paragraphs, sentences, quoted pieces and cues; a
+``Draft`` is a quote under construction, handed from stage to stage until the attribution stage
+turns it into a public ``Quote``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import re
+from typing import Final
+
+from quotex.cues import Cue
+from quotex.marks import Piece
+from quotex.segment import Segment, tokens
+
+# bisect's functions as constants of this module: compiled, it then calls them directly instead of
+# looking each up on the bisect module first
+_bisect_left: Final = bisect.bisect_left
+_bisect_right: Final = bisect.bisect_right
+
+#: A stretch of the caller's text as ``(start, end)`` offsets (the public record is ``records.Span``).
+Offsets = tuple[int, int]
+#: A word token: the offsets of one word or punctuation mark.
+Tok = tuple[int, int]
+
+LAST_WORD: Final = re.compile(r"(?<![^\W\d_])([^\W\d_]++(?:-[^\W\d_]++)*+)\W*+$")  # "said the new" -> "new"
+WORDS: Final = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # "the new" -> ["the", "new"]
+
+
+# (a dataclass, not attrs: the compiled build makes it a native class; see setup.py)
+@dataclasses.dataclass
+class Draft:
+    """A quote under construction."""
+
+    spans: list[Offsets]
+    kind: str
+    cue: Offsets | None
+    source: Offsets | None
+    rule: str
+    confidence: float
+    para: int
+    via: list[Offsets] = dataclasses.field(default_factory=list)
+    hedged: bool = False
+    inherit: bool = False
+
+
+#: The longest stretch the rules treat as one sentence.  News sentences are far shorter; a longer
+#: one (a page without full stops, a list) is cut at a comma or space so work stays linear.
+MAX_SENTENCE: Final = 1500
+
+
+def bounded(text: str, sents: list[Segment]) -> list[Segment]:
+    """``sents`` with any sentence over ``MAX_SENTENCE`` characters cut into pieces."""
+    if all(s.end - s.start <= MAX_SENTENCE for s in sents):
+        return sents
+    out: list[Segment] = []
+    for s in sents:
+        start = s.start
+        while s.end - start > MAX_SENTENCE:
+            limit = start + MAX_SENTENCE
+            cut = max(text.rfind(", ", start, limit), text.rfind("; ", start, limit))
+            cut = cut + 2 if cut > start + MAX_SENTENCE // 2 else text.rfind(" ", start, limit) + 1
+            if cut <= start:
+                cut = limit
+            out.append(Segment(start, cut, len(out)))
+            start = cut
+        out.append(Segment(start, s.end, len(out)))
+    return out
+
+
+class Context:
+    """One document's text with its paragraphs, sentences, quoted pieces and cues."""
+
+    def __init__(self, text: str, paras: list[Segment], sents: list[Segment], pieces: list[Piece]) -> None:
+        self.text = text
+        self.paras = paras
+        self.para_starts = [p.start for p in paras]
+        self.sents = bounded(text, sents)
+        self.sent_starts = [s.start for s in self.sents]
+        self.pieces = pieces
+        self.groups: dict[int, list[Piece]] = {}
+        for p in pieces:
+            if not p.nested:
+                self.groups.setdefault(p.group, []).append(p)
+        self.has_double = any(p.double for p in pieces if not p.nested)
+        # quoted regions: cues inside them are the speaker's words, not attributions
+        self.quoted = sorted((p.start, p.end) for p in pieces if not p.nested)
+        self.quoted_starts = [a for a, _ in self.quoted]
+        self.piece_at = {(p.start, p.end): p for p in pieces if not p.nested}
+        # tokens are made per sentence, only for the sentences a rule looks at, and kept
+        self._sent_toks: dict[int, tuple[list[Tok], list[int]]] = {}
+        self.cues: list[Cue] = []
+        self._cue_starts: list[int] = []
+
+    def set_cues(self, found: list[Cue]) -> None:
+        self.cues = found
+        self._cue_starts = [c.start for c in found]
+
+    def sentence_tokens(self, sent: Segment) -> tuple[list[Tok], list[int]]:
+        """The tokens of ``sent`` and their start offsets, made the first time they are asked for."""
+        cached = self._sent_toks.get(sent.index)
+        if cached is None:
+            toks = tokens(self.text, sent.start, sent.end)
+            cached = self._sent_toks[sent.index] = (toks, [t[0] for t in toks])
+        return cached
+
+    def tokens(self, start: int, end: int) -> list[Tok]:
+        """The tokens that lie wholly inside ``text[start:end]``."""
+        sent = self.sentence_at(start)
+        if not (sent.start <= start and end <= sent.end):
+            return tokens(self.text, start, end)
+        toks, starts = self.sentence_tokens(sent)
+        i = _bisect_left(starts, start)
+        j = _bisect_left(starts, end, lo=i)
+        while j > i and toks[j - 1][1] > end:
+            j -= 1
+        return toks[i:j]
+
+    def cues_in(self, start: int, end: int) -> list[Cue]:
+        """The cues that start inside ``text[start:end]`` and end by ``end``."""
+        i = _bisect_left(self._cue_starts, start)
+        j = _bisect_left(self._cue_starts, end, lo=i)
+        return [c for c in self.cues[i:j] if c.end <= end]
+
+    def sentence_at(self, pos: int) -> Segment:
+        i = max(0, _bisect_right(self.sent_starts, pos) - 1)
+        return self.sents[i]
+
+    def piece_containing(self, pos: int) -> Piece | None:
+        """The quoted piece whose content holds ``pos``, if any."""
+        i = _bisect_right(self.quoted_starts, pos) - 1
+        if i >= 0 and self.quoted[i][0] <= pos < self.quoted[i][1]:
+            return self.piece_at[self.quoted[i]]
+        return None
+
+    def in_quote(self, pos: int) -> bool:
+        i = _bisect_right(self.quoted_starts, pos) - 1
+        return i >= 0 and self.quoted[i][0] <= pos < self.quoted[i][1]
+
+    def word_before(self, pos: int) -> str:
+        m = LAST_WORD.search(self.text[max(0, pos - 30) : pos])
+        if m is None:
+            return ""
+        word: str = m.group(1)  # (typed, as in segment.tokens)
+        return word.lower()
+
+    def determined(self, pos: int) -> bool:
+        """Is there a determiner among the two words before ``pos`` ("the new ...")?"""
+        words: list[str] = WORDS.findall(self.text[max(0, pos - 40) : pos])[-2:]
+        return any(w.lower() in ("a", "an", "the", "its", "their", "his", "her", "this", "that") for w in words)
