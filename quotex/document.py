@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import math
 import re
+import time
 from typing import Final
 
 from quotex.cues import Cue
+from quotex.errors import DocumentTimeout
 from quotex.marks import Piece
 from quotex.segment import Segment, tokens
 
@@ -74,8 +77,12 @@ def bounded(text: str, sents: list[Segment]) -> list[Segment]:
 class Context:
     """One document's text with its paragraphs, sentences, quoted pieces and cues."""
 
-    def __init__(self, text: str, paras: list[Segment], sents: list[Segment], pieces: list[Piece]) -> None:
+    def __init__(self, text: str, paras: list[Segment], sents: list[Segment], pieces: list[Piece],
+                 budget: float = 0.0) -> None:
         self.text = text
+        # the time budget, checked by the stages as they go (see check_time); 0: none
+        self.budget = budget
+        self.deadline = time.monotonic() + budget if budget > 0 else math.inf
         self.paras = paras
         self.para_starts = [p.start for p in paras]
         self.sents = bounded(text, sents)
@@ -94,6 +101,15 @@ class Context:
         self._sent_toks: dict[int, tuple[list[Tok], list[int]]] = {}
         self.cues: list[Cue] = []
         self._cue_starts: list[int] = []
+
+    def check_time(self) -> None:
+        """Raise ``DocumentTimeout`` once the document is over its time budget.
+
+        The stages call it between steps, so a budget holds in any thread (a cluster worker's
+        too), where a ``SIGALRM`` timer cannot be used.
+        """
+        if self.deadline != math.inf and time.monotonic() > self.deadline:
+            raise DocumentTimeout(self.budget)
 
     def set_cues(self, found: list[Cue]) -> None:
         self.cues = found

@@ -23,37 +23,41 @@ from quotex.tree import Tree
 _bisect_left: Final = bisect.bisect_left
 
 
-def context(text: str) -> Context:
-    """A document's paragraphs, sentences and quoted pieces."""
+def context(text: str, budget: float = 0.0) -> Context:
+    """A document's paragraphs, sentences and quoted pieces; ``budget``: its time limit in seconds (0: none)."""
     paras = segment.paragraphs(text)
     sents = segment.sentences(text, paras)
     pieces = marks.find_pieces(text, paras)
-    return Context(text, paras, sents, pieces)
+    return Context(text, paras, sents, pieces, budget)
 
 
-def rule_stage(text: str) -> tuple[Context, list[Cue], list[Draft]]:
+def rule_stage(text: str, budget: float = 0.0) -> tuple[Context, list[Cue], list[Draft]]:
     """Run the rule stages; returns the document context, its cues and the merged drafts."""
-    ctx = context(text)
+    ctx = context(text, budget)
     found = cues.find_cues(text)
     ctx.set_cues(found)
+    ctx.check_time()
     direct, used, unattributed = rules.direct_quotes(ctx, found)
+    ctx.check_time()
     indirect = rules.indirect_quotes(ctx, found, used, direct)
+    ctx.check_time()
     drafts = merge(ctx, direct, indirect)
     drafts = continuations(ctx, drafts, unattributed)
+    ctx.check_time()
     return ctx, found, drafts
 
 
-def analyse(text: str) -> tuple[Context, list[Draft]]:
+def analyse(text: str, budget: float = 0.0) -> tuple[Context, list[Draft]]:
     """Run the rule stages; returns the document context and the merged drafts."""
-    ctx, _, drafts = rule_stage(text)
+    ctx, _, drafts = rule_stage(text, budget)
     return ctx, drafts
 
 
-def run_rules(text: str) -> list[Quote]:
-    """Run the rules engine over one document."""
+def run_rules(text: str, budget: float = 0.0) -> list[Quote]:
+    """Run the rules engine over one document within ``budget`` seconds (0: no limit)."""
     if not text.strip():
         return []
-    ctx, drafts = analyse(text)
+    ctx, drafts = analyse(text, budget)
     return attribution.finish(ctx, drafts)
 
 
@@ -67,17 +71,18 @@ class Open:
     sentences: list[Segment]
 
 
-def open_document(text: str, select: str = "candidates") -> Open:
+def open_document(text: str, select: str = "candidates", budget: float = 0.0) -> Open:
     """Run the rules and pick the sentences for the parser (see ``parser.candidates``)."""
     if not text.strip():
         return Open(context(""), [], [])
-    ctx, found, drafts = rule_stage(text)
+    ctx, found, drafts = rule_stage(text, budget)
     return Open(ctx, drafts, parser.candidates(ctx, found, drafts, select=select))
 
 
 def close_document(doc: Open, trees: Sequence[Tree]) -> list[Quote]:
     """Merge the attributions of the parsed sentences into the rules' and build the quotes."""
     drafts = parser.merge(doc.ctx, doc.drafts, parser.drafts_from(doc.ctx, trees))
+    doc.ctx.check_time()
     return attribution.finish(doc.ctx, drafts)
 
 
