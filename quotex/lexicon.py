@@ -90,6 +90,18 @@ def is_outlet(phrase: str) -> bool:
     )
 
 
+def is_media(phrase: str) -> bool:
+    """An outlet or the press as a source: "The Telegraph", "reporters", "state media".
+
+    The one media decision of the engine: a known or evidently named outlet (``is_outlet``), or a
+    phrase whose head is a press word (``data/press_heads.txt``).
+    """
+    low = phrase.lower().strip()
+    bare = low[4:] if low.startswith("the ") else low
+    head = bare.split()[-1:]
+    return is_outlet(phrase.strip()) or (bool(head) and head[0] in words("press_heads"))
+
+
 def trie_pattern(words: Iterable[str]) -> str:
     """One regex alternation for ``words``, factored by common prefixes (``sa(?:id|ys)``).
 

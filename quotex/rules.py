@@ -165,7 +165,7 @@ def direct_quotes(ctx: Context, found: list[Cue]) -> tuple[list[Draft], set[int]
             continue
         if before is not None and draft is not None and draft.cue is not None and draft.source is not None:
             after_src = text[draft.source[0] : draft.source[1]]
-            if _is_media(after_src) or text[draft.cue[0] : draft.cue[1]].lower() in ("reports", "reported"):
+            if lexicon.is_media(after_src) or text[draft.cue[0] : draft.cue[1]].lower() in ("reports", "reported"):
                 # '"Q," Caliber.Az reports citing Russian media': relays, outermost first
                 before.via.append(draft.source)
                 used.add(draft.cue[0])
@@ -268,7 +268,7 @@ def _addressee_relay(text: str, toks: list[Tok], k: int, cue: Cue) -> list[Offse
     while j < len(toks) and _w(text, toks[j]) not in (",", ".", ";", ":", "!", "?", "that", "\"", "“") and j - k <= 5:
         j += 1
     phrase = (toks[k + 1][0], toks[j - 1][1])
-    return [phrase] if _is_media(text[phrase[0] : phrase[1]]) else []
+    return [phrase] if lexicon.is_media(text[phrase[0] : phrase[1]]) else []
 
 
 def _attribute_before(ctx: Context, first: Piece, cue_at: dict[int, Cue], spans: list[Offsets],
@@ -550,7 +550,7 @@ def _intro_relay(ctx: Context, sent: Segment) -> list[Offsets]:
     """ "Speaking to Radio Sahel, ...", "In an interview with CNN, ...": the outlet is a relay."""
     m = INTRO_RELAY.match(ctx.text, sent.start, sent.end)
     group = 0 if m is None else (1 if m.group(1) else 2)
-    if m and _is_media(m.group(group)):
+    if m and lexicon.is_media(m.group(group)):
         return [m.span(group)]
     return []
 
@@ -691,7 +691,7 @@ def _verb_clause(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment,
         for look in range(j, min(n, j + 10)):
             w = _w(text, toks[look]).lower()
             if w == "that":
-                if look > j and _is_media(text[toks[j][0] : toks[look - 1][1]]):
+                if look > j and lexicon.is_media(text[toks[j][0] : toks[look - 1][1]]):
                     via.append((toks[j][0], toks[look - 1][1]))
                 j = look
                 break
@@ -717,7 +717,7 @@ def _verb_clause(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment,
             if j < n and _w(text, toks[j]).lower() == "to":
                 return None  # "told them to leave": a directive
         addressee = (toks[k + 1][0], toks[j - 1][1]) if j - 1 > k else None
-        if addressee is not None and not via and _is_media(text[addressee[0] : addressee[1]]):
+        if addressee is not None and not via and lexicon.is_media(text[addressee[0] : addressee[1]]):
             via.append(addressee)
     if j >= n:
         return None
@@ -784,7 +784,7 @@ def _verb_clause(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment,
         return None
     rule = "indirect:object" if nominal else f"indirect:{how}-cue-clause"
     m_relay = TRAILING_RELAY.match(text, span[1], sent.end) if _may_relay(text, span[1], sent.end) else None
-    if m_relay and _is_media(m_relay.group(1)):
+    if m_relay and lexicon.is_media(m_relay.group(1)):
         # "..., the Baltic Times reports, citing Interfax."
         via.extend(_trim(text, g[0], g[1]) for g in (m_relay.span(1), m_relay.span(2)) if g[0] >= 0)
     via.extend(_intro_relay(ctx, sent))
@@ -801,18 +801,9 @@ def _verb_clause(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment,
 def _is_relay(phrase: str) -> bool:
     """A document or outlet, which passes on what others said."""
     words = phrase.lower().split()
-    return _is_media(phrase) or (bool(words) and (
+    return lexicon.is_media(phrase) or (bool(words) and (
         words[-1] in lexicon.words("document_nouns") or words[-1] in lexicon.words("media_nouns")
     ))
-
-
-def _is_media(phrase: str) -> bool:
-    """An outlet or the press: "The Telegraph", "reporters", "state media"."""
-    low = phrase.lower().strip()
-    bare = low[4:] if low.startswith("the ") else low
-    return lexicon.is_outlet(phrase.strip()) or bare.split()[-1:] in (
-        ["media"], ["press"], ["reporters"], ["journalists"], ["newspaper"]
-    )
 
 
 def _participle_start(text: str, span: Offsets) -> bool:
@@ -910,7 +901,7 @@ def _cut(ctx: Context, start: int, end: int, toks: list[Tok], nominal: bool = Fa
         if comma > 0 and not ctx.in_quote(comma):
             stop = comma
     tr = TRAILING_RELAY.search(text, start, stop) if _may_relay(text, start, stop) else None
-    if tr and _is_media(tr.group(1)):
+    if tr and lexicon.is_media(tr.group(1)):
         stop = tr.start()
     semi = text.find(";", start, stop)
     if semi > 0 and not ctx.in_quote(semi):
