@@ -37,7 +37,7 @@ def _rules_in(corpus: Corpus) -> Prepared:
     return [(pipeline.context(text), cues.find_cues(text)) for text in corpus.texts if text.strip()]
 
 
-def _rules(ctx: document.Context, found: list[cues.Cue]) -> object:
+def _rules(ctx: document.Context, found: list[document.Cue]) -> object:
     # pipeline.rule_stage after its context and cues: keep in step with it
     ctx.set_cues(found)
     direct, used, unattributed = rules.direct_quotes(ctx, found)

@@ -15,10 +15,9 @@ from typing import Final
 import regex
 
 from quotex import lexicon
-from quotex.document import Context, Draft
+from quotex.document import TIMEOUT, Context, Draft
 from quotex.phrases import DETERMINERS, PRONOUNS, is_head
 from quotex.records import Quote, Span, Via
-from quotex.segment import TIMEOUT
 
 # (a constant for the compiled build, as in rules.py)
 _bisect_left: Final = bisect.bisect_left

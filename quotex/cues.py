@@ -2,36 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import re
 from typing import Final
 
 from quotex import lexicon
-
-# Cue classes.  A cue may be in several: "criticized" reports, takes an object and a predicate.
-REPORT: Final = "report"  # communication verb: clause with "that", a quote, or a colon
-BARE: Final = "bare"  # takes a clause without "that"
-BELIEF: Final = "belief"  # stance rather than speech
-OBJECT: Final = "object"  # noun-phrase object is the content ("denied the reports")
-PREDICATE: Final = "predicate"  # quoted predicate of an object ('called it "a farce"')
-PHRASE: Final = "phrase"  # multi-word cue ("according to", "in a statement")
-
-
-# (a dataclass, not attrs: the compiled build makes it a native class; see setup.py)
-@dataclasses.dataclass
-class Cue:
-    start: int
-    end: int
-    lemma: str
-    classes: frozenset[str]
-
-    @property
-    def participle(self) -> bool:
-        """An -ing form ("saying", "arguing"): its subject is the main clause's."""
-        return self.lemma != "according to" and self.form.split(" ")[0].endswith("ing")
-
-    form: str = ""
+from quotex.document import BARE, BELIEF, OBJECT, PHRASE, PREDICATE, REPORT, Cue
 
 
 @functools.cache

@@ -14,10 +14,7 @@ import re
 import time
 from typing import Final
 
-from quotex.cues import Cue
 from quotex.errors import DocumentTimeout
-from quotex.marks import Piece
-from quotex.segment import Segment, tokens
 
 # bisect's functions as constants of this module: compiled, it then calls them directly instead of
 # looking each up on the bisect module first
@@ -28,6 +25,99 @@ _bisect_right: Final = bisect.bisect_right
 Offsets = tuple[int, int]
 #: A word token: the offsets of one word or punctuation mark.
 Tok = tuple[int, int]
+
+#: Seconds a pattern whose running time is not plainly linear may run before it is stopped:
+#: the acronym definitions ("Federal Security Service (FSB)"), which may back off word by word.
+#: The other patterns run without one: each can read what it sees only one way (quote marks,
+#: runs of names, sentence ends, tokens, cues) or sees one sentence or one mention at a time,
+#: and is linear in it; a timeout costs the ``regex`` engine 1-2 microseconds a call (more than
+#: most of those matches take), the standard library's engine has none, and a document as a
+#: whole is still bounded by the batch time budget.
+TIMEOUT: Final = 5.0
+
+# A word: letters and digits (with combining marks), with inner apostrophes, dots, hyphens and
+# ampersands: "China’s", "Caliber.Az", "O'Brien", "post-war", "AT&T", "Tenants' leader"; any other
+# non-space is its own token.  The standard library's engine is used here: it is several times
+# faster on this simple pattern.
+_MARKS: Final = (
+    "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+    "\u0900-\u0963\u0966-\u0dff\u0e31-\u0e4e\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+)
+#: Word characters for a character class of the standard library's engine, whose ``\w`` leaves
+#: out combining marks (the ``regex`` package's takes them): ``[{WORD_CHARS}\-’']``.
+WORD_CHARS: Final = "\\w" + _MARKS
+# A run of word characters: letters and digits, or marks, never giving back (possessive: what
+# follows is optional, so the greedy run is always the match, and the engine saves the bookkeeping).
+# ASCII runs are taken a run at a time, the rest a character at a time.
+_W: Final = f"(?:[A-Za-z0-9]++|[^\\W_]|[{_MARKS}])++"
+# Most tokens are plain ASCII words before a space or punctuation that cannot join them to more:
+# the first branch takes them without the general one's bookkeeping ("said," -> "said").
+_TOKEN: Final = (
+    rf"[A-Za-z0-9]++(?=[\s,;:!?)\]\"”]|\.(?![\w{_MARKS}])|\Z)"
+    rf"|{_W}(?:[’'.\-&]{_W})*+(?:(?<=s)[’'](?=\s+[^\W\d_A-Z]))?|[^\s\w{_MARKS}]|_"
+)
+# A token with the white space before it.  Every other character starts a token, so each match
+# starts where the last one ended, and the engine never tries the pattern at a space.  No groups:
+# findall then hands back one string a match, not a tuple of two.  " said," -> " said", ","
+TOKEN: Final = re.compile(rf"\s*+(?:{_TOKEN})")
+
+
+
+# (a dataclass, not attrs: the compiled build makes it a native class; see setup.py)
+@dataclasses.dataclass
+class Segment:
+    """A paragraph or sentence: offsets plus its index among its kind."""
+
+    start: int
+    end: int
+    index: int
+
+
+# (a dataclass, not attrs: the compiled build makes it a native class; see setup.py)
+@dataclasses.dataclass
+class Piece:
+    """One stretch of quoted text inside one paragraph.
+
+    ``start``/``end`` bound the content, marks excluded; ``open_mark`` and ``close_mark`` are
+    the offsets of the marks (``close_mark`` is -1 when the piece runs on into the next
+    paragraph).  Pieces of one multi-paragraph quotation share ``group``.
+    """
+
+    start: int
+    end: int
+    open_mark: int
+    close_mark: int
+    double: bool
+    nested: bool
+    group: int
+    para: int
+
+
+# Cue classes.  A cue may be in several: "criticized" reports, takes an object and a predicate.
+REPORT: Final = "report"  # communication verb: clause with "that", a quote, or a colon
+BARE: Final = "bare"  # takes a clause without "that"
+BELIEF: Final = "belief"  # stance rather than speech
+OBJECT: Final = "object"  # noun-phrase object is the content ("denied the reports")
+PREDICATE: Final = "predicate"  # quoted predicate of an object ('called it "a farce"')
+PHRASE: Final = "phrase"  # multi-word cue ("according to", "in a statement")
+
+
+
+# (a dataclass, not attrs: the compiled build makes it a native class; see setup.py)
+@dataclasses.dataclass
+class Cue:
+    start: int
+    end: int
+    lemma: str
+    classes: frozenset[str]
+
+    @property
+    def participle(self) -> bool:
+        """An -ing form ("saying", "arguing"): its subject is the main clause's."""
+        return self.lemma != "according to" and self.form.split(" ")[0].endswith("ing")
+
+    form: str = ""
+
 
 LAST_WORD: Final = re.compile(r"(?<![^\W\d_])([^\W\d_]++(?:-[^\W\d_]++)*+)\W*+$")  # "said the new" -> "new"
 WORDS: Final = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # "the new" -> ["the", "new"]
@@ -167,3 +257,29 @@ class Context:
         """Is there a determiner among the two words before ``pos`` ("the new ...")?"""
         words: list[str] = WORDS.findall(self.text[max(0, pos - 40) : pos])[-2:]
         return any(w.lower() in ("a", "an", "the", "its", "their", "his", "her", "this", "that") for w in words)
+
+
+def tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Word and punctuation tokens of ``text[start:end]`` as offset pairs."""
+    # TOKEN runs in linear time (no two of its repeats can take the same character), so it needs
+    # no timeout, which the standard library's engine does not offer.  White space at the end is
+    # left out: with no token after it, it would be read to its end from each of its characters.
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    # findall hands back each token with the white space before it, as one string (no match
+    # object, no tuple); since each match starts where the last one ended, the offsets follow from
+    # the strings' lengths and from the white space they open with (mostly one space)
+    # (typed: findall's list is of Any, and the compiled build then calls str methods generically)
+    pieces: list[str] = TOKEN.findall(text, start, end)
+    out: list[tuple[int, int]] = []
+    pos = start
+    for piece in pieces:
+        stop = pos + len(piece)
+        if piece[0].isspace():
+            lead = 1
+            while piece[lead].isspace():
+                lead += 1
+            pos += lead
+        out.append((pos, stop))
+        pos = stop
+    return out

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import re
 from typing import Final
 
 import regex
 
-from quotex.segment import Segment
+from quotex.document import Piece, Segment
 
 # (a constant for the compiled build, as in rules.py)
 _bisect_left: Final = bisect.bisect_left
@@ -27,26 +26,6 @@ SINGLE_CLOSE: Final = "’›"
 
 # Elisions that start with an apostrophe: ’90s, 'em, 'til, rock 'n' roll.
 ELISION: Final = regex.compile(r"(?:\p{N}|em\b|til\b|cause\b|n\b|tis\b|twas\b)", regex.IGNORECASE)
-
-
-# (a dataclass, not attrs: the compiled build makes it a native class; see setup.py)
-@dataclasses.dataclass
-class Piece:
-    """One stretch of quoted text inside one paragraph.
-
-    ``start``/``end`` bound the content, marks excluded; ``open_mark`` and ``close_mark`` are
-    the offsets of the marks (``close_mark`` is -1 when the piece runs on into the next
-    paragraph).  Pieces of one multi-paragraph quotation share ``group``.
-    """
-
-    start: int
-    end: int
-    open_mark: int
-    close_mark: int
-    double: bool
-    nested: bool
-    group: int
-    para: int
 
 
 def _is_word(ch: str) -> bool:

@@ -17,11 +17,9 @@ from typing import Any
 from quotex import cues as cuemod
 from quotex import scare
 from quotex import tree as treemod
-from quotex.cues import BELIEF, OBJECT, PHRASE, PREDICATE, REPORT, Cue
-from quotex.document import Context, Draft, Offsets
+from quotex.document import BELIEF, OBJECT, PHRASE, PREDICATE, REPORT, Context, Cue, Draft, Offsets, Segment
 from quotex.models import MAX_SENTENCE_CHARS
 from quotex.rules import PASSIVE
-from quotex.segment import Segment
 from quotex.tree import Tree
 
 CUE_CLASSES = frozenset([REPORT, BELIEF, OBJECT, PREDICATE, PHRASE])

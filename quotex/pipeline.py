@@ -13,10 +13,8 @@ from collections.abc import Sequence
 from typing import Any, Final
 
 from quotex import attribution, cues, marks, parser, rules, scare, segment
-from quotex.cues import Cue
-from quotex.document import Context, Draft
+from quotex.document import Context, Cue, Draft, Segment
 from quotex.records import Quote
-from quotex.segment import Segment
 from quotex.tree import Tree
 
 # (a constant for the compiled build, as in rules.py)

@@ -11,9 +11,22 @@ import re
 from typing import Final
 
 from quotex import lexicon
-from quotex.cues import BARE, BELIEF, OBJECT, PHRASE, PREDICATE, REPORT, Cue
-from quotex.document import Context, Draft, Offsets, Tok
-from quotex.marks import Piece
+from quotex.document import (
+    BARE,
+    BELIEF,
+    OBJECT,
+    PHRASE,
+    PREDICATE,
+    REPORT,
+    WORD_CHARS,
+    Context,
+    Cue,
+    Draft,
+    Offsets,
+    Piece,
+    Segment,
+    Tok,
+)
 from quotex.phrases import (
     DETERMINERS,
     OBJECT_PRONOUNS,
@@ -26,7 +39,6 @@ from quotex.phrases import (
     skippable,
 )
 from quotex.scare import is_term
-from quotex.segment import WORD_CHARS, Segment
 
 # bisect's functions as constants of this module: compiled, it then calls them directly instead of
 # looking each up on the bisect module first

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from quotex.document import Context
-from quotex.marks import Piece
+from quotex.document import Context, Piece
 
 # Words before a quoted term that show it is a name for something, not speech.
 TERM_LEAD: Final = frozenset(

@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from typing import Final
 
 import regex
 
-#: Seconds a pattern whose running time is not plainly linear may run before it is stopped:
-#: the acronym definitions ("Federal Security Service (FSB)"), which may back off word by word.
-#: The other patterns run without one: each can read what it sees only one way (quote marks,
-#: runs of names, sentence ends, tokens, cues) or sees one sentence or one mention at a time,
-#: and is linear in it; a timeout costs the ``regex`` engine 1-2 microseconds a call (more than
-#: most of those matches take), the standard library's engine has none, and a document as a
-#: whole is still bounded by the batch time budget.
-TIMEOUT: Final = 5.0
+from quotex.document import Segment
 
 # A paragraph break: a newline, with any blank lines after it.  "para one\n\npara two"
 PARAGRAPH_BREAK: Final = regex.compile(r"\s*\n\s*")
@@ -58,43 +50,6 @@ def _abbreviation(before: str) -> bool:
     if core[-3:-2].isalpha() and not core.endswith(_ABBREVIATED_ENDS):
         return False
     return ABBREVIATION.search(before) is not None
-
-# A word: letters and digits (with combining marks), with inner apostrophes, dots, hyphens and
-# ampersands: "China’s", "Caliber.Az", "O'Brien", "post-war", "AT&T", "Tenants' leader"; any other
-# non-space is its own token.  The standard library's engine is used here: it is several times
-# faster on this simple pattern.
-_MARKS: Final = (
-    "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
-    "\u0900-\u0963\u0966-\u0dff\u0e31-\u0e4e\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
-)
-#: Word characters for a character class of the standard library's engine, whose ``\w`` leaves
-#: out combining marks (the ``regex`` package's takes them): ``[{WORD_CHARS}\-’']``.
-WORD_CHARS: Final = "\\w" + _MARKS
-# A run of word characters: letters and digits, or marks, never giving back (possessive: what
-# follows is optional, so the greedy run is always the match, and the engine saves the bookkeeping).
-# ASCII runs are taken a run at a time, the rest a character at a time.
-_W: Final = f"(?:[A-Za-z0-9]++|[^\\W_]|[{_MARKS}])++"
-# Most tokens are plain ASCII words before a space or punctuation that cannot join them to more:
-# the first branch takes them without the general one's bookkeeping ("said," -> "said").
-_TOKEN: Final = (
-    rf"[A-Za-z0-9]++(?=[\s,;:!?)\]\"”]|\.(?![\w{_MARKS}])|\Z)"
-    rf"|{_W}(?:[’'.\-&]{_W})*+(?:(?<=s)[’'](?=\s+[^\W\d_A-Z]))?|[^\s\w{_MARKS}]|_"
-)
-# A token with the white space before it.  Every other character starts a token, so each match
-# starts where the last one ended, and the engine never tries the pattern at a space.  No groups:
-# findall then hands back one string a match, not a tuple of two.  " said," -> " said", ","
-TOKEN: Final = re.compile(rf"\s*+(?:{_TOKEN})")
-
-
-# (a dataclass, not attrs: the compiled build makes it a native class; see setup.py)
-@dataclasses.dataclass
-class Segment:
-    """A paragraph or sentence: offsets plus its index among its kind."""
-
-    start: int
-    end: int
-    index: int
-
 
 def paragraphs(text: str) -> list[Segment]:
     """Split at newlines; each paragraph is trimmed of surrounding white space."""
@@ -145,30 +100,4 @@ def sentences(text: str, paras: list[Segment]) -> list[Segment]:
             start = end
         if para.end > start:
             out.append(Segment(start, para.end, len(out)))
-    return out
-
-
-def tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Word and punctuation tokens of ``text[start:end]`` as offset pairs."""
-    # TOKEN runs in linear time (no two of its repeats can take the same character), so it needs
-    # no timeout, which the standard library's engine does not offer.  White space at the end is
-    # left out: with no token after it, it would be read to its end from each of its characters.
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    # findall hands back each token with the white space before it, as one string (no match
-    # object, no tuple); since each match starts where the last one ended, the offsets follow from
-    # the strings' lengths and from the white space they open with (mostly one space)
-    # (typed: findall's list is of Any, and the compiled build then calls str methods generically)
-    pieces: list[str] = TOKEN.findall(text, start, end)
-    out: list[tuple[int, int]] = []
-    pos = start
-    for piece in pieces:
-        stop = pos + len(piece)
-        if piece[0].isspace():
-            lead = 1
-            while piece[lead].isspace():
-                lead += 1
-            pos += lead
-        out.append((pos, stop))
-        pos = stop
     return out

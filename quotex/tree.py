@@ -29,9 +29,8 @@ from typing import Any
 import attrs
 
 from quotex import cues as cuemod
-from quotex import lexicon, phrases, scare, segment
-from quotex.cues import BARE, BELIEF, OBJECT, PREDICATE, REPORT
-from quotex.document import Context, Draft, Offsets
+from quotex import document, lexicon, phrases, scare
+from quotex.document import BARE, BELIEF, OBJECT, PREDICATE, REPORT, Context, Draft, Offsets
 
 # Relations that stay inside a source noun phrase: "Chinese Foreign Ministry spokesperson Guo
 # Jiakun", "Mike Shields, president of the Congressional Leadership Fund", "the company's chief".
@@ -942,7 +941,7 @@ def _linear_subject(ctx: Context, tree: Tree, w: Word) -> Offsets | None:
     """The rules' reading of the subject before the verb, when the parse offers none."""
     if w.deprel not in ("root", "parataxis") or ctx.in_quote(tree.words[0].start):
         return None
-    toks = segment.tokens(ctx.text, tree.words[0].start, tree.words[-1].end)
+    toks = document.tokens(ctx.text, tree.words[0].start, tree.words[-1].end)
     k = next((i for i, t in enumerate(toks) if t[0] == w.start), None)
     if k is None:
         return None

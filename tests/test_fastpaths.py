@@ -37,9 +37,9 @@ def _bounds(text: str, data: st.DataObject | None) -> tuple[int, int]:
 
 # A word: letters, digits and combining marks, joined by inner ’ ' . - &, with a possessive
 # apostrophe after an s before a lower-case word; any other non-space character alone.
-_WORD = rf"(?:[^\W_]|[{segment._MARKS}])+"
+_WORD = rf"(?:[^\W_]|[{document._MARKS}])+"
 PLAIN_TOKEN = re.compile(
-    rf"{_WORD}(?:[’'.\-&]{_WORD})*(?:(?<=s)[’'](?=\s+[^\W\d_A-Z]))?|[^\s\w{segment._MARKS}]|_"
+    rf"{_WORD}(?:[’'.\-&]{_WORD})*(?:(?<=s)[’'](?=\s+[^\W\d_A-Z]))?|[^\s\w{document._MARKS}]|_"
 )
 TOKEN_PIECES = ["said", "U.S.", "AT&T", "don't", "China’s", "Smiths'", " union", " Union", "e\u0301", "x_y",
                 "3.5", "well-", "-known", ".", ",", " ", "  ", "\n", "\xa0", "\x1c", "\"", "”", "(", ")", "é", "É",
@@ -52,7 +52,7 @@ TOKEN_PIECES = ["said", "U.S.", "AT&T", "don't", "China’s", "Smiths'", " union
 @example("the teachers' union", None)
 def test_tokens_are_the_plain_definitions(text: str, data: st.DataObject | None) -> None:
     start, end = _bounds(text, data)
-    assert segment.tokens(text, start, end) == [m.span() for m in PLAIN_TOKEN.finditer(text, start, end)]
+    assert document.tokens(text, start, end) == [m.span() for m in PLAIN_TOKEN.finditer(text, start, end)]
 
 
 # ------------------------------------------------------------------------- quote marks
@@ -87,7 +87,7 @@ SENTENCE_PIECES = ["He left", ". ", ".\n", ".\n\n", '." ', '.\n" ', "? ", "!) ",
                    "\xa0", "\x1c", "("]
 
 
-def _plain_sentences(text: str, paras: list[segment.Segment]) -> list[tuple[int, int]]:
+def _plain_sentences(text: str, paras: list[document.Segment]) -> list[tuple[int, int]]:
     out = []
     for para in paras:
         start = para.start
