@@ -1,14 +1,15 @@
 """Build settings that pyproject.toml cannot express: the compiled build.
 
-The modules of the rules engine's hot path are compiled with mypyc into one extension; the ``.py``
-sources ship beside it.  Where that cannot be done (mypyc not installed, no working C compiler)
-the package is built as pure Python, with a warning, rather than not at all; ``QUOTEX_COMPILE=0``
-(see ``_build/quotex_build.py``) asks for pure Python.  An editable install is never compiled: the
-compiled modules would shadow edits to the sources.  (The engine's working records are
-dataclasses, not attrs classes, for this: mypyc compiles dataclasses, and attrs classes only as
-slower ordinary classes.  The modules' patterns and word sets are ``Final`` for it too: compiled
-code then holds them in C statics instead of looking each one up in the module's dictionary at
-every use.)
+``pip install .`` builds pure Python.  ``QUOTEX_COMPILE=1`` (see ``_build/quotex_build.py``) asks for
+the compiled build: the modules of the rules engine's hot path, listed in ``COMPILED``, are compiled
+with mypyc into one extension, and the ``.py`` sources ship beside it.  Where that cannot be done
+(mypyc not installed, no working C compiler) the package is built as pure Python, with a warning,
+rather than not at all; a module listed in ``COMPILED`` that does not exist stops the build.  An
+editable install is never compiled: the compiled modules would shadow edits to the sources.  (The
+engine's working records are dataclasses, not attrs classes, for this: mypyc compiles dataclasses,
+and attrs classes only as slower ordinary classes.  The modules' patterns and word sets are
+``Final`` for it too: compiled code then holds them in C statics instead of looking each one up in
+the module's dictionary at every use.)
 """
 
 from __future__ import annotations
@@ -22,12 +23,17 @@ from setuptools.command.build_ext import build_ext
 from setuptools.errors import CCompilerError, CompileError, ExecError, LinkError, PlatformError
 
 # the build backend says whether a compiled build is wanted (on the path already when pip builds;
-# not for a `python setup.py build_ext --inplace`)
+# not for a `QUOTEX_COMPILE=1 python setup.py build_ext --inplace`)
 sys.path.insert(0, str(Path(__file__).resolve().parent / "_build"))
 from quotex_build import compiling
 
-#: The rules engine's modules, compiled together (calls between them then skip the interpreter).
-COMPILED = ["document", "scare", "rules", "attribution", "phrases", "segment", "cues", "marks", "pipeline", "lexicon"]
+#: The rules engine's modules, compiled together (calls between them then skip the interpreter):
+#: module names under quotex/ (``"cluster.dask"`` for a module of a subpackage).
+COMPILED = [
+    "document", "segment", "marks", "cues", "lexicon", "scare", "offsets", "patterns", "phrases",
+    "source_phrase", "relays", "direct", "verb_clause", "according", "indirect", "rule_merge",
+    "continuations", "mentions", "people", "attribution", "pipeline",
+]
 
 
 #: The commands that build code; the others (metadata, the build's requirements, an editable
@@ -44,16 +50,29 @@ def _pure(why: str) -> list[Extension]:
     return []
 
 
+def compiled_sources() -> list[str]:
+    """The files of the modules in ``COMPILED``; one that does not exist stops the build, saying which."""
+    root = Path(__file__).resolve().parent
+    sources = [f"quotex/{name.replace('.', '/')}.py" for name in COMPILED]
+    missing = [source for source in sources if not (root / source).is_file()]
+    if missing:
+        raise FileNotFoundError(f"quotex: setup.py's COMPILED lists modules that do not exist: {', '.join(missing)};"
+                                " correct the list")
+    return sources
+
+
 def ext_modules() -> list[Extension]:
-    if not compiling() or not BUILDING & set(sys.argv[1:]):
+    if not compiling():
+        return []
+    sources = compiled_sources()  # checked before anything is fetched or built
+    if not BUILDING & set(sys.argv[1:]):
         return []
     try:
         from mypyc.build import mypycify
     except ImportError:
         return _pure("mypyc is not installed")
     # only some modules are checked here, so some of pyproject.toml's mypy sections go unused
-    return mypycify(["--no-warn-unused-configs", *(f"quotex/{name}.py" for name in COMPILED)],
-                    opt_level="3", group_name="quotex.native")
+    return mypycify(["--no-warn-unused-configs", *sources], opt_level="3", group_name="quotex.native")
 
 
 class OptionalBuildExt(build_ext):

@@ -35,7 +35,8 @@ if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
 import quotex  # noqa: E402 - after the path is set
-from quotex.batch import DocumentTimeout, time_budget  # noqa: E402
+from quotex.alarm import time_budget  # noqa: E402
+from quotex.errors import DocumentTimeout  # noqa: E402
 from quotex.records import KINDS, SOURCE_TYPES, Quote  # noqa: E402
 
 MARKS = ['"', "'", "“", "”", "‘", "’", "„", "‚", "«", "»", "‹", "›", "‟", "″", "′", "`", "``", "''"]

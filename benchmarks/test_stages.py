@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from benchmarks.conftest import Corpus, record
-from quotex import attribution, cues, document, marks, pipeline, rules, segment
+from quotex import attribution, continuations, cues, direct, document, indirect, marks, pipeline, rule_merge, segment
 
 ROUNDS = 5
 Prepared = list[tuple[Any, ...]]
@@ -40,9 +40,9 @@ def _rules_in(corpus: Corpus) -> Prepared:
 def _rules(ctx: document.Context, found: list[document.Cue]) -> object:
     # pipeline.rule_stage after its context and cues: keep in step with it
     ctx.set_cues(found)
-    direct, used, unattributed = rules.direct_quotes(ctx, found)
-    indirect = rules.indirect_quotes(ctx, found, used, direct)
-    return pipeline.continuations(ctx, pipeline.merge(ctx, direct, indirect), unattributed)
+    hosts, used, unattributed = direct.direct_quotes(ctx, found)
+    hosts, reported = indirect.indirect_quotes(ctx, found, used, hosts)
+    return continuations.continuations(ctx, rule_merge.merge(ctx, hosts, reported), unattributed)
 
 
 def _attribution_in(corpus: Corpus) -> Prepared:

@@ -4,29 +4,38 @@ from __future__ import annotations
 
 import logging
 
-from quotex import rules
-from quotex.extractor import ExtractionError, Extractor, extract, extract_many
+from quotex import pipeline
+from quotex.errors import DocumentTimeout, Errors, ExtractionError, QuotexError, TextTypeError
+from quotex.extractor import Extractor, extract, extract_many
 from quotex.models import ModelsNotFoundError, ParserNotInstalledError
-from quotex.records import KINDS, SOURCE_TYPES, Document, Quote, Span, Via
+from quotex.records import KINDS, SOURCE_TYPES, Document, Engine, Kind, Quote, Select, SourceType, Span, Via
 
 __version__ = "0.1.0"
 
 
 def compiled() -> bool:
     """Does the rules engine run as compiled code (as ``pip install`` builds it where a C compiler works)?"""
-    return not (rules.__file__ or "").endswith(".py")
+    return not (pipeline.__file__ or "").endswith(".py")
 
 
 __all__ = [
     "KINDS",
     "SOURCE_TYPES",
     "Document",
+    "DocumentTimeout",
+    "Engine",
+    "Errors",
     "ExtractionError",
     "Extractor",
+    "Kind",
     "ModelsNotFoundError",
     "ParserNotInstalledError",
     "Quote",
+    "QuotexError",
+    "Select",
+    "SourceType",
     "Span",
+    "TextTypeError",
     "Via",
     "__version__",
     "compiled",

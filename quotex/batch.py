@@ -8,19 +8,19 @@ a time budget, then rendering the output text), so the writing process only appe
 ``--jobs 1`` runs exactly the same code in-process: the output does not depend on the number of
 workers.
 
-A failure is recorded on its document, never raised: a document over its time budget (a
-``SIGALRM`` timer in the process running it) and a document whose worker process died (the pool is
-restarted and the chunk re-run one document at a time to find the culprit) get an error like
-every other bad input.
+A failure is recorded on its document, never raised: ``Extractor.extract_many`` records what goes
+wrong in a document (its time limit included: the extractor's budget, checked by the stages, and
+here also a ``SIGALRM`` timer, since every document runs in the main thread of its process), and a
+document whose worker process died (the pool is restarted and the chunk re-run one document at a
+time to find the culprit) gets an error like every other bad input. Every failed document carries
+its error's code, which the summary counts.
 """
 
 from __future__ import annotations
 
 import collections
-import contextlib
 import itertools
 import os
-import re
 import signal
 import sys
 import threading
@@ -28,17 +28,15 @@ import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from types import FrameType
 
 import attrs
 
+from quotex.errors import REASONS, Errors, Failure
 from quotex.extractor import Extractor
 from quotex.inputs import InputDoc
 from quotex.outputs import Renderer
 from quotex.records import Document
 
-#: Seconds one document may take before it is reported as timed out.
-DEFAULT_TIMEOUT = 30.0
 #: A chunk holds at most this many documents (each hand-over to a worker costs about a millisecond
 #: of pickling and waking up; 64 news articles take a worker some 40 ms) ...
 CHUNK_DOCS = 64
@@ -46,32 +44,6 @@ CHUNK_DOCS = 64
 CHUNK_CHARS = 1_000_000
 #: Chunks in flight per worker process: enough to keep every worker busy, few enough to bound memory.
 WINDOW_PER_JOB = 4
-
-#: Short names of the error codes, for the summary of a run.
-REASONS = {
-    "E101": "missing",
-    "E102": "unreadable",
-    "E103": "undecodable",
-    "E104": "bad JSONL line",
-    "E105": "bad JSONL line",
-    "E106": "no text",
-    "E107": "binary",
-    "E108": "too long",
-    "E012": "too long",
-    "E302": "no text",
-    "E303": "timeout",
-    "E304": "worker died",
-    "E305": "internal error",
-}
-# The error code of an error message.  "[E107] binary file (NUL byte at offset 3) in x.txt"
-ERROR_CODE = re.compile(r"\[(E\d{3})\]")
-# The exception type heading a recorded exception.  "TimeoutError: regex timed out"
-EXCEPTION_NAME = re.compile(r"^([A-Z]\w*(?:Error|Exception|Timeout))\b")
-
-
-class DocumentTimeout(TimeoutError):
-    """A document took longer than its time budget."""
-
 
 def default_jobs() -> int:
     """The number of CPUs this process may run on."""
@@ -81,40 +53,13 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-@contextlib.contextmanager
-def time_budget(seconds: float | None) -> Iterator[None]:
-    """Raise ``DocumentTimeout`` in the block when it runs longer than ``seconds``.
-
-    A ``SIGALRM`` interval timer: it interrupts Python code and ``regex`` matching alike. Where
-    timers cannot be used (no ``setitimer``, or not the main thread) the block runs unbounded;
-    the patterns that read whole documents are linear in them or carry their own ``timeout=``
-    (see ``segment.TIMEOUT``), and the rest read one sentence or one mention at a time.
-    """
-    if not seconds or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def expire(signum: int, frame: FrameType | None) -> None:
-        raise DocumentTimeout(f"[E303] the document took longer than its time budget of {seconds:g} s (--timeout)")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous if previous is not None else signal.SIG_DFL)
-
-
-def extract_one(extractor: Extractor, doc: InputDoc, *, timeout: float | None = None) -> Document:
-    """The result for one input document; a failure is recorded in it, never raised."""
+def extract_one(extractor: Extractor, doc: InputDoc) -> Document:
+    """The result for one input document; a failure is recorded in it (by the extractor), never raised."""
     if doc.text is None:
-        return Document(id=doc.id, error=doc.error or "[E302] no text")
-    try:
-        with time_budget(timeout):
-            return next(extractor.extract_many([(doc.id, doc.text)], on_error="record"))
-    except DocumentTimeout as exc:  # the timer went off outside the extractor's own error handling
-        return Document(id=doc.id, error=f"{type(exc).__name__}: {exc}")
+        if doc.error is not None and doc.code is not None:
+            return Document(id=doc.id, error=doc.error, code=doc.code)
+        return Document.failed(doc.id, Errors.E302())
+    return next(extractor.extract_many([(doc.id, doc.text)], on_error="record"))
 
 
 @attrs.frozen
@@ -122,11 +67,13 @@ class Outcome:
     """What became of one document: its id, error, number of quotes, and the result itself.
 
     ``output`` is the rendered text to write (when the task has a renderer), ``document`` the
-    result (when it has none); ``encoding`` is the input's fallback encoding, if any.
+    result (when it has none); ``encoding`` is the input's fallback encoding, if any; ``code``
+    is the error's code.
     """
 
     id: str
     error: str | None = None
+    code: str | None = None
     quotes: int = 0
     encoding: str | None = None
     output: str | None = None
@@ -142,14 +89,12 @@ class Task:
     """What a worker does with a chunk of documents; picklable, so it can be sent to processes.
 
     Args:
-        extractor: the options to extract with.
+        extractor: the options to extract with (its ``timeout`` is each document's time limit).
         renderer: renders each result into its output text; ``None`` keeps the results instead.
-        timeout: seconds each document may take (``None`` or 0: no limit).
     """
 
     extractor: Extractor
     renderer: Renderer | None = None
-    timeout: float | None = DEFAULT_TIMEOUT
 
     def __call__(self, chunk: list[InputDoc]) -> list[Outcome]:
         if len(chunk) < 2 or self.extractor.resolved_engine() == "rules":
@@ -158,46 +103,35 @@ class Task:
 
     def _together(self, chunk: list[InputDoc]) -> list[Outcome]:
         """The parser engine: one ``extract_many`` call for the chunk, so the sentences of all its
-        documents go to the parser in one batch.  The chunk's budget is the documents' budgets
-        summed; when it runs out, each document is run again on its own budget."""
+        documents go to the parser in batches (each document on its own time budget)."""
         ready = [doc for doc in chunk if doc.text is not None]
-        budget = self.timeout * len(ready) if self.timeout else None
-        try:
-            with time_budget(budget):
-                results = list(self.extractor.extract_many([(d.id, d.text or "") for d in ready], on_error="record"))
-        except DocumentTimeout:
-            return [self.one(doc) for doc in chunk]
-        if len(results) != len(ready) or any(r.error and "DocumentTimeout" in r.error for r in results):
-            return [self.one(doc) for doc in chunk]
-        done = iter(results)
-        out = []
-        for doc in chunk:
-            if doc.text is None:
-                out.append(self.one(doc))
-                continue
-            try:
-                out.append(self._outcome(doc, next(done)))
-            except Exception as exc:  # rendering failed: still one outcome, with an error
-                out.append(self.failed(doc, f"[E305] internal error: {type(exc).__name__}: {exc}"))
-        return out
+        done = self.extractor.extract_many([(d.id, d.text or "") for d in ready], on_error="record")
+        return [self.one(doc) if doc.text is None else self._rendered(doc, next(done)) for doc in chunk]
 
     def one(self, doc: InputDoc) -> Outcome:
         """The outcome of one document."""
+        return self._rendered(doc, extract_one(self.extractor, doc))
+
+    def _rendered(self, doc: InputDoc, result: Document) -> Outcome:
         try:
-            result = extract_one(self.extractor, doc, timeout=self.timeout)
             return self._outcome(doc, result)
         except Exception as exc:  # rendering failed: still one outcome, with an error
-            return self.failed(doc, f"[E305] internal error: {type(exc).__name__}: {exc}")
+            return self.failed(doc, _internal(exc))
 
-    def failed(self, doc: InputDoc, error: str) -> Outcome:
-        """The outcome of a document that failed with ``error``."""
-        return self._outcome(doc, Document(id=doc.id, error=error))
+    def failed(self, doc: InputDoc, failure: Failure) -> Outcome:
+        """The outcome of a document that failed with ``failure``."""
+        return self._outcome(doc, Document.failed(doc.id, failure))
 
     def _outcome(self, doc: InputDoc, result: Document) -> Outcome:
         if self.renderer is None:
-            return Outcome(result.id, result.error, len(result.quotes), doc.encoding, document=result)
+            return Outcome(result.id, result.error, result.code, len(result.quotes), doc.encoding, document=result)
         output = self.renderer.render(result, doc.text, encoding=doc.encoding)
-        return Outcome(result.id, result.error, len(result.quotes), doc.encoding, output=output)
+        return Outcome(result.id, result.error, result.code, len(result.quotes), doc.encoding, output=output)
+
+
+def _internal(exc: Exception) -> Failure:
+    """A failure of quotex's own code after extraction (rendering a result)."""
+    return Errors.E305(name=type(exc).__name__, detail=exc)
 
 
 def process(
@@ -205,15 +139,13 @@ def process(
     extractor: Extractor,
     *,
     jobs: int = 1,
-    timeout: float | None = DEFAULT_TIMEOUT,
 ) -> Iterator[tuple[InputDoc, Document]]:
     """Extract from every document, yielding each input with its result, in input order.
 
     Args:
         docs: the input documents; those that could not be read become failed results.
-        extractor: the options to extract with.
+        extractor: the options to extract with (its ``timeout`` is each document's time limit).
         jobs: worker processes to use (1: this process).
-        timeout: seconds each document may take before it is reported as failed.
 
     Yields:
         ``(input, result)`` for every input document; a failed one has ``result.error`` set.
@@ -221,7 +153,7 @@ def process(
     Raises:
         ValueError: ``jobs`` is less than 1.
     """
-    outcomes = run(Task(extractor, timeout=timeout), docs, jobs=jobs)
+    outcomes = run(Task(extractor), docs, jobs=jobs)
     return ((doc, outcome.document) for doc, outcome in outcomes if outcome.document is not None)
 
 
@@ -232,7 +164,7 @@ def run(task: Task, docs: Iterable[InputDoc], *, jobs: int = 1) -> Iterator[tupl
         ValueError: ``jobs`` is less than 1.
     """
     if jobs < 1:
-        raise ValueError(f"[E301] jobs must be at least 1, not {jobs}")
+        raise ValueError(Errors.E301.format(value=jobs))
     return _run(task, docs, jobs)
 
 
@@ -331,8 +263,7 @@ class _Pool:
         except BrokenProcessPool:
             self._restart()
             if len(chunk) == 1:
-                error = "[E304] the worker process died while processing this document"
-                yield chunk[0], self.task.failed(chunk[0], error)
+                yield chunk[0], self.task.failed(chunk[0], Errors.E304())
                 return
             for doc in chunk:
                 yield from self._isolate([doc])
@@ -361,15 +292,11 @@ def _exit_with_parent(parent: int) -> None:
     os._exit(1)
 
 
-def reason(error: str) -> str:
-    """A short name for why a document failed, for the summary: ``binary``, ``timeout``, ..."""
-    code = ERROR_CODE.search(error)
-    if code is not None:
-        return REASONS.get(code.group(1), code.group(1))
-    name = EXCEPTION_NAME.match(error)
-    if name is not None:
-        return "timeout" if name.group(1) == "TimeoutError" else name.group(1)
-    return "other"
+def reason(code: str | None) -> str:
+    """A short name for an error code, for the summary: ``"E107"`` -> ``"binary"``, ``"E303"`` -> ``"timeout"``."""
+    if code is None:
+        return "other"
+    return REASONS.get(code, code)
 
 
 @attrs.define
@@ -388,7 +315,7 @@ class Tally:
         self.quotes += outcome.quotes
         if outcome.error is not None:
             self.failed += 1
-            self.reasons[reason(outcome.error)] += 1
+            self.reasons[reason(outcome.code)] += 1
         if outcome.encoding is not None:
             self.encodings[outcome.encoding] += 1
 

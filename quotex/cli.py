@@ -24,9 +24,9 @@ from types import FrameType
 from typing import IO, Any
 
 from quotex import __version__, compiled, evaluate
-from quotex.batch import DEFAULT_TIMEOUT, Tally, Task, default_jobs, run
-from quotex.extractor import ENGINES, Extractor
-from quotex.inputs import DEFAULT_MAX_CHARS, count_documents, iter_inputs
+from quotex.batch import Tally, Task, default_jobs, run
+from quotex.extractor import DEFAULT_MAX_CHARS, DEFAULT_TIMEOUT, ENGINES, Extractor
+from quotex.inputs import count_documents, iter_inputs
 from quotex.outputs import FORMATS, Existing, Renderer, read_existing
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -123,10 +123,10 @@ def run_extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     """``quotex extract``: write one result per input document, in input order."""
     extractor = _make_extractor(args, parser)
     renderer = Renderer(args.format, with_text=args.with_text)
-    task = Task(extractor, renderer, timeout=args.timeout or None)
+    task = Task(extractor, renderer)
     previous = _check_output(args, parser)
     skip = _skipper(previous)
-    docs = iter_inputs(args.paths, max_chars=args.max_chars, skip=skip)
+    docs = iter_inputs(args.paths, max_chars=extractor.max_chars, skip=skip)
     tally = Tally()
     status = EXIT_OK
     # the bar's total: the documents the inputs hold, counted only for a terminal, and not when
@@ -306,19 +306,31 @@ def _add_engine_options(parser: argparse.ArgumentParser) -> None:
                         help="directory of the Stanza models (default: $QUOTEX_STANZA_DIR or Stanza's own)")
 
 
+def args_to_extractor(args: argparse.Namespace) -> Extractor:
+    """The ``Extractor`` that the command's options ask for: the one place they are mapped onto it.
+
+    ``--engine``, ``--models``, ``--max-chars`` and ``--timeout`` (``eval`` has only the first two:
+    the others keep ``Extractor``'s defaults). The command's processes own their signals, so the
+    time limit is also held by a ``SIGALRM`` timer (``alarm``).
+
+    Raises:
+        ValueError, ImportError, FileNotFoundError: as ``Extractor`` does for a bad option.
+    """
+    return Extractor(
+        engine=args.engine or "rules",
+        models_dir=args.models,
+        max_chars=getattr(args, "max_chars", DEFAULT_MAX_CHARS),
+        timeout=getattr(args, "timeout", DEFAULT_TIMEOUT),
+        alarm=True,
+    )
+
+
 def _make_extractor(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Extractor:
-    """The ``Extractor`` the options ask for; a bad option is a usage error."""
+    """The ``Extractor`` the options ask for, its models loaded; a bad option is a usage error."""
     if args.models is not None and not os.path.isdir(args.models):
         parser.error(f"--models: {args.models} is not a directory")
-    options: dict[str, Any] = {}
-    if args.engine is not None:
-        options["engine"] = args.engine
-    if args.models is not None:
-        options["models_dir"] = args.models
-    if getattr(args, "max_chars", None) is not None:
-        options["max_chars"] = args.max_chars
     try:
-        extractor = Extractor(**options)
+        extractor = args_to_extractor(args)
     except (TypeError, ValueError, ImportError, FileNotFoundError) as exc:
         parser.error(str(exc))
     if extractor.engine == "auto":

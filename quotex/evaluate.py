@@ -27,6 +27,7 @@ import attrs
 import regex
 
 from quotex import lexicon
+from quotex.errors import Errors, QuotexError
 
 if TYPE_CHECKING:
     from quotex.extractor import Extractor
@@ -53,8 +54,8 @@ _PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you", "him", "her"
 Span = tuple[int, int]
 
 
-class EvalInputError(ValueError):
-    """A gold or prediction file is not in the expected format."""
+class EvalInputError(QuotexError, ValueError):
+    """A gold or prediction file is not in the expected format (``[E201]``-``[E203]``)."""
 
 
 @attrs.frozen
@@ -162,7 +163,7 @@ def evaluate(
         EvalInputError: a quote's spans are malformed.
     """
     if slice not in SLICES:
-        raise ValueError(f"[E204] unknown slice {slice!r}: choose one of {', '.join(SLICES)}")
+        raise ValueError(Errors.E204.format(value=slice, choices=", ".join(SLICES)))
     tallies = {label: [0, 0, 0, 0] for label, _ in THRESHOLDS}
     scores = {name: [0, 0] for name in ATTRIBUTES}
     docs = missing = failed = 0
@@ -337,12 +338,12 @@ def _spans(value: Any, where: str) -> list[Span]:
     if value is None or (isinstance(value, list | tuple) and not value):
         return []
     if not isinstance(value, list | tuple):
-        raise EvalInputError(f"[E203] {where}: {value!r} is not [start, end] or a list of them")
+        raise EvalInputError(Errors.E203(where=where, value=value))
     pairs = [value] if isinstance(value[0], int) else value
     out = []
     for pair in pairs:
         if not (isinstance(pair, Sequence) and len(pair) == 2 and all(isinstance(x, int) for x in pair)):
-            raise EvalInputError(f"[E203] {where}: {value!r} is not [start, end] or a list of them")
+            raise EvalInputError(Errors.E203(where=where, value=value))
         if pair[1] > pair[0]:
             out.append((pair[0], pair[1]))
     return out
@@ -369,9 +370,9 @@ def read_jsonl(path: str | Path) -> Iterator[tuple[int, dict[str, Any]]]:
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
-                raise EvalInputError(f"[E201] {path}, line {lineno}: not valid JSON: {exc}") from None
+                raise EvalInputError(Errors.E201(path=path, lineno=lineno, problem=f"not valid JSON ({exc})")) from None
             if not isinstance(record, dict):
-                raise EvalInputError(f"[E201] {path}, line {lineno}: not a JSON object")
+                raise EvalInputError(Errors.E201(path=path, lineno=lineno, problem="not a JSON object"))
             yield lineno, record
 
 
@@ -386,8 +387,8 @@ def load_gold(path: str | Path) -> list[dict[str, Any]]:
     for lineno, record in read_jsonl(path):
         if not (isinstance(record.get("text"), str) and isinstance(record.get("quotes"), list)
                 and record.get("id") is not None):
-            raise EvalInputError(f"[E202] {path}, line {lineno}: a gold document needs \"id\", "
-                                 "\"text\" (a string) and \"quotes\" (a list)")
+            problem = 'a gold document needs "id", "text" (a string) and "quotes" (a list)'
+            raise EvalInputError(Errors.E202(path=path, lineno=lineno, problem=problem))
         docs.append(record)
     return docs
 
@@ -402,7 +403,7 @@ def load_predictions(path: str | Path) -> dict[str, dict[str, Any]]:
     out = {}
     for lineno, record in read_jsonl(path):
         if record.get("id") is None:
-            raise EvalInputError(f"[E202] {path}, line {lineno}: a predicted document needs an \"id\"")
+            raise EvalInputError(Errors.E202(path=path, lineno=lineno, problem='a predicted document needs an "id"'))
         out[str(record["id"])] = record
     return out
 

@@ -2,60 +2,115 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import math
 import os
+import time
 from collections.abc import Iterable, Iterator
-from typing import Literal
+from typing import Literal, get_args
 
 import attrs
 
-from quotex import models, pipeline
-from quotex.records import Document, Quote
+from quotex import alarm, models, parser, pipeline
+from quotex.document import Context
+from quotex.errors import Errors, ExtractionError, TextTypeError, failure_of
+from quotex.records import Document, Engine, Quote, Select
 
 log = logging.getLogger(__name__)
 
-ENGINES = ("rules", "stanza", "auto")
-ON_ERROR = ("raise", "skip", "record")
+ENGINES: tuple[Engine, ...] = get_args(Engine)
+SELECT: tuple[Select, ...] = get_args(Select)
+OnError = Literal["raise", "skip", "record"]
+ON_ERROR: tuple[OnError, ...] = get_args(OnError)
+#: Documents longer than this many characters are refused (the API and ``--max-chars`` alike).
+DEFAULT_MAX_CHARS = 2_000_000
+#: Seconds one document may take before it is reported as timed out (``--timeout``).
+DEFAULT_TIMEOUT = 30.0
 #: With the parser, ``extract_many`` parses the open sentences of this many documents at once.
-WINDOW = 64
+DEFAULT_BATCH_SIZE = 64
 
 # What "auto" chose, per models directory: said once per process, not per document.
 _AUTO: dict[tuple[str, bool], str] = {}
 
 #: What ``extract_many`` accepts: plain texts (ids are their positions) or ``(id, text)`` pairs.
 Item = str | tuple[object, str]
+# The outcome of one document in a parser batch: its quotes, or what stopped it.
+_Outcome = list[Quote] | Exception
 
 
-class ExtractionError(ValueError):
-    """A document could not be processed."""
+def _path(value: str | os.PathLike[str] | None) -> str | None:
+    return None if value is None else os.fspath(value)
 
 
 def _check_engine(instance: Extractor, attribute: attrs.Attribute[str], value: str) -> None:
     if value not in ENGINES:
-        raise ValueError(f"[E010] unknown engine {value!r}: choose one of {', '.join(ENGINES)}")
+        raise ValueError(Errors.E010.format(value=value, choices=", ".join(ENGINES)))
+
+
+def _check_select(instance: Extractor, attribute: attrs.Attribute[str], value: str) -> None:
+    if value not in SELECT:
+        raise ValueError(Errors.E403.format(value=value, choices=", ".join(SELECT)))
+
+
+def _whole(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 1
+
+
+def _check_max_chars(instance: Extractor, attribute: attrs.Attribute[int], value: int) -> None:
+    if not _whole(value):
+        raise ValueError(Errors.E014.format(value=value))
+
+
+def _check_batch_size(instance: Extractor, attribute: attrs.Attribute[int], value: int) -> None:
+    if not _whole(value):
+        raise ValueError(Errors.E016.format(value=value))
+
+
+def _check_timeout(instance: Extractor, attribute: attrs.Attribute[float], value: float) -> None:
+    number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    if not number or not 0 <= value < math.inf:
+        raise ValueError(Errors.E015.format(value=value))
 
 
 @attrs.frozen
 class Extractor:
-    """Options for extraction, validated once; cheap to build, copy and pickle.
+    """Every option of a run, validated once; cheap to build, copy and pickle.
 
     Args:
         engine: ``"rules"`` (fast rules only), ``"stanza"`` (rules plus the parser stage) or
             ``"auto"`` (the parser when Stanza and its models are available, rules otherwise).
         models_dir: directory holding Stanza models; ``None`` uses ``QUOTEX_STANZA_DIR`` or
             Stanza's default resources directory.
-        max_chars: documents longer than this are refused with an error.
+        max_chars: documents longer than this are refused with an error (``[E108]``).
+        timeout: seconds one document may take (0: no limit); a document over it fails with
+            ``[E303]``. The stages check it as they go, so it holds in any thread (a cluster
+            worker's too); with the parser it covers each document's rule and finishing stages,
+            not the parse its batch shares.
+        select: which sentences the parser stage parses: ``"candidates"`` (those the rules leave
+            open) or ``"all"``.
+        batch_size: with the parser, ``extract_many`` parses the sentences of this many
+            documents in one call.
+        alarm: also hold ``timeout`` with a ``SIGALRM`` timer, which interrupts one long step
+            (a single pattern match, a parser call) as the stages' checks cannot. Only in a
+            process's main thread, and off by default: a library does not take over a
+            program's ``SIGALRM``. ``quotex extract`` turns it on in its worker processes.
 
     Raises:
-        ValueError: an unknown engine.
+        ValueError: an unknown engine or ``select``, or a ``max_chars``, ``timeout`` or
+            ``batch_size`` out of range.
         ParserNotInstalledError: ``engine="stanza"`` without Stanza installed (an ``ImportError``).
         ModelsNotFoundError: ``engine="stanza"`` and the models directory lacks files (a
             ``FileNotFoundError`` naming them and how to get them).
     """
 
-    engine: str = attrs.field(default="rules", validator=_check_engine)
-    models_dir: str | None = attrs.field(default=None, converter=attrs.converters.optional(os.fspath))
-    max_chars: int = 5_000_000
+    engine: Engine = attrs.field(default="rules", validator=_check_engine)
+    models_dir: str | None = attrs.field(default=None, converter=_path)
+    max_chars: int = attrs.field(default=DEFAULT_MAX_CHARS, validator=_check_max_chars)
+    timeout: float = attrs.field(default=DEFAULT_TIMEOUT, validator=_check_timeout)
+    select: Select = attrs.field(default="candidates", validator=_check_select)
+    batch_size: int = attrs.field(default=DEFAULT_BATCH_SIZE, validator=_check_batch_size)
+    alarm: bool = False
 
     def __attrs_post_init__(self) -> None:
         if self.engine == "stanza":
@@ -105,21 +160,24 @@ class Extractor:
             The quotes, ordered by where their content starts.
 
         Raises:
-            TypeError: ``text`` is not a string.
-            ExtractionError: the document is longer than ``max_chars``.
+            TypeError: ``text`` is not a string (``TextTypeError``, ``[E011]``).
+            ExtractionError: the document is longer than ``max_chars`` (``[E108]``).
+            DocumentTimeout: the document took longer than ``timeout`` (``[E303]``).
         """
+        if self.resolved_engine() != "rules":
+            outcome = self._parse_batch([text])[0]
+            if isinstance(outcome, Exception):
+                raise outcome
+            return outcome
         self._check_text(text)
-        if self.resolved_engine() == "rules":
-            return pipeline.run_rules(text)
-        return pipeline.run_parsed([text], models.load_pipeline(self.models_dir))[0]
+        with self._guard(self.timeout):
+            return pipeline.run_rules(text, self.timeout)
 
-    def extract_many(
-        self,
-        items: Iterable[Item],
-        *,
-        on_error: Literal["raise", "skip", "record"] = "record",
-    ) -> Iterator[Document]:
+    def extract_many(self, items: Iterable[Item], *, on_error: OnError = "record") -> Iterator[Document]:
         """Extract from many documents, lazily and in input order.
+
+        This is where a document's failure is caught: it becomes a ``Document`` whose ``error``
+        says what happened and whose ``code`` is the error's code (see ``quotex.errors``).
 
         Args:
             items: texts, or ``(id, text)`` pairs; a bare text gets its position as id.
@@ -128,14 +186,21 @@ class Extractor:
 
         Yields:
             One ``Document`` per input document (fewer with ``on_error="skip"``).
+
+        Raises:
+            ValueError: an unknown ``on_error``.
         """
         if on_error not in ON_ERROR:
-            raise ValueError(f"[E013] on_error must be one of {', '.join(ON_ERROR)}, not {on_error!r}")
+            raise ValueError(Errors.E013.format(value=on_error, choices=", ".join(ON_ERROR)))
+        return self._many(items, on_error)
+
+    def _many(self, items: Iterable[Item], on_error: OnError) -> Iterator[Document]:
         pairs = (_pair(position, item) for position, item in enumerate(items))
         if self.resolved_engine() == "rules":
             for doc_id, text in pairs:
                 try:
-                    quotes = self.extract(text)
+                    with self._guard(self.timeout):
+                        quotes = self.extract(text)
                 except Exception as exc:  # one bad document must never stop a batch
                     failed = _failure(doc_id, exc, on_error)
                     if failed is not None:
@@ -146,38 +211,16 @@ class Extractor:
         window: list[tuple[str, str]] = []
         for pair in pairs:
             window.append(pair)
-            if len(window) >= WINDOW:
-                yield from self._parse_window(window, on_error)
+            if len(window) >= self.batch_size:
+                yield from self._documents(window, on_error)
                 window = []
         if window:
-            yield from self._parse_window(window, on_error)
+            yield from self._documents(window, on_error)
 
-    def _parse_window(self, window: list[tuple[str, str]], on_error: str) -> Iterator[Document]:
-        """Rules on each document, one parser call for all their open sentences, then finish each."""
-        nlp = models.load_pipeline(self.models_dir)
-        opened: list[pipeline.Open | Exception] = []
-        for _, text in window:
-            try:
-                self._check_text(text)
-                opened.append(pipeline.open_document(text))
-            except Exception as exc:  # recorded below, in input order
-                opened.append(exc)
-        good = [d for d in opened if isinstance(d, pipeline.Open)]
-        results: dict[int, list[Quote] | Exception] = {}
-        try:
-            done = pipeline.close_documents(good, nlp)
-            for d, quotes in zip(good, done):
-                results[id(d)] = quotes
-        except Exception:
-            # something in the batch broke the parser: retry one document at a time, so only
-            # the document at fault fails
-            for d in good:
-                try:
-                    results[id(d)] = pipeline.close_documents([d], nlp)[0]
-                except Exception as exc:
-                    results[id(d)] = exc
-        for (doc_id, _), item in zip(window, opened):
-            outcome = item if isinstance(item, Exception) else results[id(item)]
+    def _documents(self, window: list[tuple[str, str]], on_error: OnError) -> Iterator[Document]:
+        """The documents of one parser batch, in input order."""
+        outcomes = self._parse_batch([text for _, text in window])
+        for (doc_id, _), outcome in zip(window, outcomes):
             if isinstance(outcome, Exception):
                 failed = _failure(doc_id, outcome, on_error)
                 if failed is not None:
@@ -185,13 +228,71 @@ class Extractor:
                 continue
             yield Document(id=doc_id, quotes=tuple(outcome))
 
+    def _parse_batch(self, texts: list[str]) -> list[_Outcome]:
+        """Rules on each document, one parser call for all their open sentences, then finish each."""
+        nlp = models.load_pipeline(self.models_dir)
+        opened: list[tuple[pipeline.Open, float] | Exception] = []
+        for text in texts:
+            try:
+                with self._guard(self.timeout):
+                    self._check_text(text)
+                    doc = pipeline.open_document(text, self.select, self.timeout)
+                opened.append((doc, doc.ctx.deadline - time.monotonic()))
+            except Exception as exc:  # recorded below, in input order
+                opened.append(exc)
+        good = [item for item in opened if not isinstance(item, Exception)]
+        try:
+            done = self._close(good, nlp)
+        except Exception:
+            # something in the batch broke (or outlasted) the parser: one document at a time,
+            # so only the document at fault fails
+            done = []
+            for item in good:
+                try:
+                    done.extend(self._close([item], nlp))
+                except Exception as exc:
+                    done.append(exc)
+        finished = iter(done)
+        return [item if isinstance(item, Exception) else next(finished) for item in opened]
+
+    def _close(self, docs: list[tuple[pipeline.Open, float]], nlp: object) -> list[_Outcome]:
+        """Parse the open sentences of ``docs`` in one call, then finish each on its own budget.
+
+        (``pipeline.close_documents`` but for the clocks: a document's budget covers its own
+        stages, so its clock stops for the parse its batch shares, with the time it had left.)
+        """
+        items = [(d.ctx.text, s) for d, _ in docs for s in d.sentences]
+        with self._guard(self.timeout * len(docs)):
+            trees = parser.parse(nlp, items)
+        out: list[_Outcome] = []
+        at = 0
+        for d, left in docs:
+            mine = [t for ts in trees[at : at + len(d.sentences)] for t in ts]
+            at += len(d.sentences)
+            try:
+                with self._guard(self.timeout):
+                    _restart_clock(d.ctx, left)
+                    out.append(pipeline.close_document(d, mine))
+            except Exception as exc:
+                out.append(exc)
+        return out
+
+    def _guard(self, seconds: float) -> contextlib.AbstractContextManager[None]:
+        """The ``SIGALRM`` guard of ``seconds`` when ``alarm`` is on (a no-op otherwise)."""
+        return alarm.time_budget(seconds if self.alarm else 0.0)
+
     def _check_text(self, text: object) -> None:
         if not isinstance(text, str):
-            raise TypeError(f"[E011] expected str, got {type(text).__name__}")
+            raise TextTypeError(Errors.E011(kind=type(text).__name__))
         if len(text) > self.max_chars:
-            raise ExtractionError(
-                f"[E012] document has {len(text):,} characters, over max_chars={self.max_chars:,}"
-            )
+            raise ExtractionError(Errors.E108(what="the document", size=len(text), unit="characters",
+                                              limit=self.max_chars))
+
+
+def _restart_clock(ctx: Context, left: float) -> None:
+    """Give a document the time it had left when its clock stopped."""
+    if ctx.deadline != math.inf:
+        ctx.deadline = time.monotonic() + left
 
 
 def _pair(position: int, item: Item) -> tuple[str, str]:
@@ -200,27 +301,44 @@ def _pair(position: int, item: Item) -> tuple[str, str]:
     return str(position), item
 
 
-def _failure(doc_id: str, exc: Exception, on_error: str) -> Document | None:
-    """What a failed document becomes: raised, skipped (``None``, logged) or recorded."""
+def _failure(doc_id: str, exc: Exception, on_error: OnError) -> Document | None:
+    """What a failed document becomes: raised, skipped (``None``, logged) or recorded with its code."""
     if on_error == "raise":
         raise exc
-    reason = f"{type(exc).__name__}: {exc}"
+    failure = failure_of(exc)
     if on_error == "skip":
-        log.warning("skipped document %s: %s", doc_id, reason)
+        log.warning("skipped document %s: %s", doc_id, failure.message)
         return None
-    return Document(id=doc_id, error=reason)
+    return Document.failed(doc_id, failure)
 
 
-def extract(text: str, **options: object) -> list[Quote]:
-    """Find the quotes in one text; ``options`` are ``Extractor``'s."""
-    return Extractor(**options).extract(text)  # type: ignore[arg-type]
+def extract(
+    text: str,
+    *,
+    engine: Engine = "rules",
+    models_dir: str | os.PathLike[str] | None = None,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    timeout: float = DEFAULT_TIMEOUT,
+    select: Select = "candidates",
+) -> list[Quote]:
+    """Find the quotes in one text; the options are ``Extractor``'s."""
+    extractor = Extractor(engine=engine, models_dir=models_dir, max_chars=max_chars,
+                          timeout=timeout, select=select)
+    return extractor.extract(text)
 
 
 def extract_many(
     items: Iterable[Item],
     *,
-    on_error: Literal["raise", "skip", "record"] = "record",
-    **options: object,
+    on_error: OnError = "record",
+    engine: Engine = "rules",
+    models_dir: str | os.PathLike[str] | None = None,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    timeout: float = DEFAULT_TIMEOUT,
+    select: Select = "candidates",
+    batch_size: int = DEFAULT_BATCH_SIZE,
 ) -> Iterator[Document]:
     """Extract from many texts or ``(id, text)`` pairs; see ``Extractor.extract_many``."""
-    return Extractor(**options).extract_many(items, on_error=on_error)  # type: ignore[arg-type]
+    extractor = Extractor(engine=engine, models_dir=models_dir, max_chars=max_chars,
+                          timeout=timeout, select=select, batch_size=batch_size)
+    return extractor.extract_many(items, on_error=on_error)

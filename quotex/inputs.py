@@ -29,12 +29,13 @@ from pathlib import Path
 
 import attrs
 
+from quotex.errors import Errors, Failure
+from quotex.extractor import DEFAULT_MAX_CHARS
+
 #: Files read as one JSON object a line; every other file is read as one plain-text document.
 JSONL_SUFFIXES = (".jsonl",)
 #: Files picked up when a directory is walked: names that end so.
 TEXT_SUFFIX = ".txt"
-#: Documents longer than this many characters are reported, not processed.
-DEFAULT_MAX_CHARS = 2_000_000
 #: The encodings tried, in order, for input without a byte-order mark.
 FALLBACK_ENCODINGS = ("utf-8", "utf-8-replaced", "cp1252", "latin-1")
 #: Share of control bytes (other than tab, line feed, vertical tab, form feed and carriage return)
@@ -58,13 +59,20 @@ _MAX_BYTES_PER_CHAR = 4
 class InputDoc:
     """One input document: its id and either its text or the reason it could not be read.
 
-    ``encoding`` is the encoding the text was decoded with, when that was not UTF-8.
+    ``code`` is the registry code of ``error``; ``encoding`` is the encoding the text was decoded
+    with, when that was not UTF-8.
     """
 
     id: str
     text: str | None = None
     error: str | None = None
     encoding: str | None = None
+    code: str | None = None
+
+    @classmethod
+    def failed(cls, doc_id: str, failure: Failure) -> InputDoc:
+        """A document that could not be read, and why."""
+        return cls(id=doc_id, error=failure.message, code=failure.code)
 
     @property
     def ok(self) -> bool:
@@ -107,7 +115,7 @@ def iter_inputs(
             yield from iter_directory(path, max_chars=max_chars, skip=skip)
         elif not path.exists() and not path.is_symlink():
             if not skip(os.fspath(raw)):
-                yield InputDoc(id=os.fspath(raw), error=f"[E101] no such file or directory: {os.fspath(raw)}")
+                yield InputDoc.failed(os.fspath(raw), Errors.E101(path=os.fspath(raw)))
         elif path.suffix.lower() in JSONL_SUFFIXES:
             yield from (doc for doc in iter_jsonl(path, max_chars=max_chars) if not skip(doc.id))
         elif not skip(path.name):
@@ -173,17 +181,15 @@ def read_text_file(path: Path, doc_id: str, *, max_chars: int = DEFAULT_MAX_CHAR
         size = path.stat().st_size
         if size > _MAX_BYTES_PER_CHAR * max_chars + len(codecs.BOM_UTF32_LE):
             # certainly over the limit whatever the encoding: do not read it at all
-            return InputDoc(id=doc_id, error=f"[E108] {path} has {size:,} bytes, over the limit of "
-                                             f"{max_chars:,} characters (--max-chars)")
+            return InputDoc.failed(doc_id, Errors.E108(what=path, size=size, unit="bytes", limit=max_chars))
         data = path.read_bytes()
     except OSError as exc:
-        return InputDoc(id=doc_id, error=f"[E102] cannot read {path}: {exc.strerror or exc}")
-    text, encoding, error = decode(data)
-    if error is not None:
-        return InputDoc(id=doc_id, error=f"{error} in {path}")
+        return InputDoc.failed(doc_id, Errors.E102(what=path, reason=exc.strerror or exc))
+    text, encoding, failure = decode(data, f" in {path}")
+    if failure is not None:
+        return InputDoc.failed(doc_id, failure)
     if len(text) > max_chars:
-        return InputDoc(id=doc_id, error=f"[E108] {path} has {len(text):,} characters, over the limit of "
-                                         f"{max_chars:,} (--max-chars)")
+        return InputDoc.failed(doc_id, Errors.E108(what=path, size=len(text), unit="characters", limit=max_chars))
     return InputDoc(id=doc_id, text=text, encoding=encoding)
 
 
@@ -197,7 +203,7 @@ def iter_jsonl(path: Path, *, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[In
     try:
         handle = path.open("rb")
     except OSError as exc:
-        yield InputDoc(id=path.name, error=f"[E102] cannot read {path}: {exc.strerror or exc}")
+        yield InputDoc.failed(path.name, Errors.E102(what=path, reason=exc.strerror or exc))
         return
     with handle:
         lineno = 0
@@ -208,51 +214,54 @@ def iter_jsonl(path: Path, *, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[In
                 yield _parse_jsonl_line(raw, path, lineno, max_chars)
         except OSError as exc:  # a read error part-way: report it where it happened, then stop
             where = f"{path.name}:{lineno + 1}"
-            yield InputDoc(id=where, error=f"[E102] cannot read line {lineno + 1} of {path}: "
-                                           f"{exc.strerror or exc}")
+            failure = Errors.E102(what=f"line {lineno + 1} of {path}", reason=exc.strerror or exc)
+            yield InputDoc.failed(where, failure)
 
 
 def _parse_jsonl_line(raw: bytes, path: Path, lineno: int, max_chars: int) -> InputDoc:
     where = f"{path.name}:{lineno}"
-    line, encoding, error = decode(raw)
-    if error is not None:
-        return InputDoc(id=where, error=f"{error} on line {lineno} of {path}")
+    line, encoding, failure = decode(raw, f" on line {lineno} of {path}")
+    if failure is not None:
+        return InputDoc.failed(where, failure)
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
-        return InputDoc(id=where, error=f"[E104] line {lineno} of {path} is not valid JSON: {exc}")
+        return InputDoc.failed(where, Errors.E104(lineno=lineno, path=path, detail=exc))
     if not isinstance(record, dict):
-        kind = type(record).__name__
-        return InputDoc(id=where, error=f"[E105] line {lineno} of {path} is a JSON {kind}, not an object")
+        return InputDoc.failed(where, Errors.E105(lineno=lineno, path=path, kind=type(record).__name__))
     doc_id = str(record["id"]) if record.get("id") is not None else where
     text = record.get("text")
     if not isinstance(text, str):
         reason = "has no \"text\"" if text is None else f"has a {type(text).__name__} \"text\", not a string"
-        return InputDoc(id=doc_id, error=f"[E106] line {lineno} of {path} {reason}")
+        return InputDoc.failed(doc_id, Errors.E106(lineno=lineno, path=path, problem=reason))
     if len(text) > max_chars:
-        return InputDoc(id=doc_id, error=f"[E108] line {lineno} of {path} has {len(text):,} characters, "
-                                         f"over the limit of {max_chars:,} (--max-chars)")
+        failure = Errors.E108(what=f"line {lineno} of {path}", size=len(text), unit="characters", limit=max_chars)
+        return InputDoc.failed(doc_id, failure)
     return InputDoc(id=doc_id, text=text, encoding=encoding)
 
 
-def decode(data: bytes) -> tuple[str, str | None, str | None]:
+def decode(data: bytes, where: str = "") -> tuple[str, str | None, Failure | None]:
     """Decode ``data`` by the policy of this module.
 
+    Args:
+        data: the bytes.
+        where: where they come from, for the message of a failure (``" in x.txt"``).
+
     Returns:
-        ``(text, encoding, error)``: ``encoding`` is ``None`` for UTF-8 and the name of the
-        encoding used otherwise; on failure ``text`` is empty and ``error`` says why.
+        ``(text, encoding, failure)``: ``encoding`` is ``None`` for UTF-8 and the name of the
+        encoding used otherwise; on failure ``text`` is empty and ``failure`` says why.
     """
     for bom, codec in BOMS:
         if data.startswith(bom):
             try:
                 text = data.decode(codec)
             except UnicodeDecodeError as exc:
-                where = f"{exc.reason} at offset {exc.start}"
-                return "", None, f"[E103] not valid {codec} after its byte-order mark ({where})"
+                detail = f"{exc.reason} at offset {exc.start}"
+                return "", None, Errors.E103(codec=codec, detail=detail, where=where)
             return text, (None if codec == "utf-8-sig" else codec), None
     binary = binary_reason(data)
     if binary is not None:
-        return "", None, f"[E107] binary file ({binary})"
+        return "", None, Errors.E107(detail=binary, where=where)
     try:
         return data.decode("utf-8"), None, None
     except UnicodeDecodeError:

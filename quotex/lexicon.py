@@ -123,3 +123,20 @@ def trie_pattern(words: Iterable[str]) -> str:
         return f"(?:{body})?" if "" in node else body
 
     return emit(tree)
+
+
+@functools.cache
+def word_table(name: str) -> dict[str, tuple[str, ...]]:
+    """The lines of ``data/<name>.txt`` as a table, lower-cased: the first word of a line maps to
+    the words after it (``warn of about`` -> ``{"warn": ("of", "about")}``)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for entry in load(name):
+        key, *rest = entry.lower().split()
+        out[key] = tuple(rest)
+    return out
+
+
+@functools.cache
+def determiners() -> frozenset[str]:
+    """Words that open a noun phrase: ``data/determiners.txt`` and the number words."""
+    return words("determiners") | words("number_words")

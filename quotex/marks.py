@@ -8,9 +8,10 @@ from typing import Final
 
 import regex
 
+from quotex import lexicon
 from quotex.document import Piece, Segment
 
-# (a constant for the compiled build, as in rules.py)
+# (a constant for the compiled build, as in offsets.py)
 _bisect_left: Final = bisect.bisect_left
 
 # Every character that may open or close a quotation.  "…", “…”, „…“, «…», ‘…’, '…', ‹…›
@@ -25,7 +26,9 @@ SINGLE_OPEN: Final = "‘‚‛‹"
 SINGLE_CLOSE: Final = "’›"
 
 # Elisions that start with an apostrophe: ’90s, 'em, 'til, rock 'n' roll.
-ELISION: Final = regex.compile(r"(?:\p{N}|em\b|til\b|cause\b|n\b|tis\b|twas\b)", regex.IGNORECASE)
+ELISION: Final = regex.compile(
+    r"(?:\p{N}|" + "|".join(rf"{regex.escape(w)}\b" for w in lexicon.load("elisions")) + ")", regex.IGNORECASE
+)
 
 
 def _is_word(ch: str) -> bool:

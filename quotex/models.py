@@ -22,6 +22,8 @@ from typing import Any
 
 import attrs
 
+from quotex.errors import Errors, QuotexError
+
 log = logging.getLogger(__name__)
 
 #: The environment variable naming the models directory.
@@ -33,22 +35,21 @@ OPTIONAL = ("ner",)
 LEGACY_DIR = Path("~/stanza_resources")
 
 
-class ParserNotInstalledError(ImportError):
-    """Stanza (or torch) is not installed, so the parser engine cannot run."""
+class ParserNotInstalledError(QuotexError, ImportError):
+    """Stanza (or torch) is not installed, so the parser engine cannot run (``[E402]``)."""
+
+    def __init__(self) -> None:
+        super().__init__(Errors.E402())
 
 
-class ModelsNotFoundError(FileNotFoundError):
-    """The models directory, its ``resources.json`` or some model files are missing."""
+class ModelsNotFoundError(QuotexError, FileNotFoundError):
+    """The models directory, its ``resources.json`` or some model files are missing (``[E401]``)."""
 
     def __init__(self, directory: Path, missing: Sequence[str]) -> None:
+        listed = ", ".join(missing[:8]) + (" ..." if len(missing) > 8 else "")
+        super().__init__(Errors.E401(directory=directory, listed=listed, env_var=ENV_VAR))
         self.directory = directory
         self.missing = tuple(missing)
-        listed = ", ".join(self.missing[:8]) + (" ..." if len(self.missing) > 8 else "")
-        super().__init__(
-            f"[E401] Stanza models for the parser engine are missing in {directory}: {listed}. "
-            f"Get them with `quotex models download --dir {directory}` (needs internet), point "
-            f"--models / models_dir= / ${ENV_VAR} at a directory that has them, or use --engine rules."
-        )
 
 
 @functools.cache
@@ -60,10 +61,7 @@ def stanza_installed() -> bool:
 def require_stanza() -> None:
     """Raise ``ParserNotInstalledError`` unless Stanza and torch can be imported."""
     if not stanza_installed():
-        raise ParserNotInstalledError(
-            "[E402] the stanza engine needs Stanza and torch: pip install 'quotex[stanza]' "
-            "(install a CPU build of torch first to keep it small), or use --engine rules"
-        )
+        raise ParserNotInstalledError()
 
 
 def stanza_default_dir() -> Path:

@@ -16,6 +16,7 @@ from typing import IO, Any, Protocol
 
 import attrs
 
+from quotex.errors import Errors
 from quotex.records import Document, Quote
 
 FORMATS = ("jsonl", "csv")
@@ -49,7 +50,7 @@ class Renderer:
     @fmt.validator
     def _check_format(self, attribute: attrs.Attribute[str], value: str) -> None:
         if value not in FORMATS:
-            raise ValueError(f"[E310] unknown output format {value!r}: choose one of {', '.join(FORMATS)}")
+            raise ValueError(Errors.E310.format(value=value, choices=", ".join(FORMATS)))
 
     def header(self) -> str:
         if self.fmt == "csv":
@@ -137,7 +138,7 @@ def make_writer(fmt: str, stream: IO[str], *, with_text: bool = False) -> Writer
         return JsonlWriter(stream, with_text=with_text)
     if fmt == "csv":
         return CsvWriter(stream)
-    raise ValueError(f"[E310] unknown output format {fmt!r}: choose one of {', '.join(FORMATS)}")
+    raise ValueError(Errors.E310.format(value=fmt, choices=", ".join(FORMATS)))
 
 
 def csv_rows(document: Document, text: str | None) -> Iterator[dict[str, Any]]:
@@ -213,11 +214,12 @@ def read_existing(path: str | os.PathLike[str]) -> Existing:
             try:
                 record = json.loads(raw)
             except ValueError as exc:  # JSONDecodeError, or bytes that are not UTF-8
-                raise ValueError(f"[E311] line {lineno} of {os.fspath(path)} is not valid JSON: {exc}") from None
+                problem = f"not valid JSON ({exc})"
+                raise ValueError(Errors.E311.format(lineno=lineno, path=os.fspath(path), problem=problem)) from None
             if not (isinstance(record, dict) and isinstance(record.get("id"), str)
                     and isinstance(record.get("quotes"), list)):
-                raise ValueError(f"[E311] line {lineno} of {os.fspath(path)} is not a quotex record "
-                                 "({\"id\", \"quotes\"})")
+                problem = 'not a quotex record ({"id", "quotes"})'
+                raise ValueError(Errors.E311.format(lineno=lineno, path=os.fspath(path), problem=problem))
             ids[record["id"]] += 1
             failed += "error" in record
         size = handle.seek(0, os.SEEK_END)

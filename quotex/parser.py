@@ -10,17 +10,19 @@ are shifted back onto the original text.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from typing import Any
 
 from quotex import cues as cuemod
 from quotex import scare
-from quotex import tree as treemod
 from quotex.document import BELIEF, OBJECT, PHRASE, PREDICATE, REPORT, Context, Cue, Draft, Offsets, Segment
+from quotex.errors import Errors
 from quotex.models import MAX_SENTENCE_CHARS
-from quotex.rules import PASSIVE
+from quotex.patterns import PASSIVE
 from quotex.tree import Tree
+from quotex.tree_verbs import attributions
 
 CUE_CLASSES = frozenset([REPORT, BELIEF, OBJECT, PREDICATE, PHRASE])
 #: (rule, tree rule) pairs for one attribution where the tree's content bounds are the better
@@ -91,7 +93,7 @@ def candidates(ctx: Context, found: Sequence[Cue], drafts: Sequence[Draft], *, s
     if select == "all":
         return sents
     if select != "candidates":
-        raise ValueError(f"[E403] select must be one of {', '.join(SELECT)}, not {select!r}")
+        raise ValueError(Errors.E403.format(value=select, choices=", ".join(SELECT)))
     used = {d.cue[0] for d in drafts if d.cue is not None}
     taken = [s for d in drafts for s in d.spans] + [d.source for d in drafts if d.source is not None]
     reported = [s for d in drafts if d.kind == "indirect" for s in d.spans]
@@ -151,7 +153,7 @@ def drafts_from(ctx: Context, trees: Sequence[Tree]) -> list[Draft]:
     """The attributions of a document's parsed sentences."""
     out: list[Draft] = []
     for t in trees:
-        out.extend(treemod.attributions(ctx, t))
+        out.extend(attributions(ctx, t))
     return out
 
 
@@ -162,10 +164,11 @@ def merge(ctx: Context, rule_drafts: list[Draft], parsed: list[Draft]) -> list[D
     rules' draft is kept, with the parser's rule appended to ``rule`` ("indirect:...+parser:ccomp"):
     the rules bound quotations by their marks and clauses by what follows, which the compact
     parser does not beat.  A parser draft whose cue lies inside a kept draft's content is a
-    nested attribution, and only the outermost one is reported.
+    nested attribution, and only the outermost one is reported.  The drafts passed in are not
+    changed: a rule draft the parse corrects is handed on as a new draft in its place.
     """
     out = list(rule_drafts)
-    for r in rule_drafts:
+    for i, r in enumerate(rule_drafts):
         if r.kind != "indirect" or r.cue is None:
             continue
         twin = next((p for p in parsed if p.cue is not None and _overlap(r.cue, p.cue) > 0), None)
@@ -175,30 +178,33 @@ def merge(ctx: Context, rule_drafts: list[Draft], parsed: list[Draft]) -> list[D
                   and any(a <= p.cue[0] < b for a, b in r.spans) and not any(a <= p.cue[0] < b for a, b in twin.spans)]
         if ran_on:
             # the rules' content runs on over another attribution the tree keeps apart
-            r.spans = list(twin.spans)
-            r.rule = f"{r.rule}+{twin.rule}"
+            out[i] = dataclasses.replace(r, spans=list(twin.spans), rule=f"{r.rule}+{twin.rule}")
+    # the first len(rule_drafts) drafts of ``out`` are the rules' (or what replaced them)
+    from_rules = len(rule_drafts)
     for p in parsed:
-        twin = None
-        for r in out:
+        at = -1
+        for j, r in enumerate(out):
             if r.cue is not None and p.cue is not None and _overlap(r.cue, p.cue) > 0:
                 if r.kind != "indirect" and p.rule in ("parser:ccomp", "parser:that-clause") and all(
                         _overlap(a, b) <= 0 for a in r.spans for b in p.spans) and p.spans[0][0] > p.cue[1]:
                     # '... a "bad earpiece," claiming he had disavowed Duke': the rules gave the verb
                     # the quotation before it, the tree the clause it governs; both are kept
                     continue
-                twin = r
+                at = j
                 break
             shared = sum(max(0, _overlap(a, b)) for a in p.spans for b in r.spans)
             size = min(sum(b - a for a, b in p.spans), sum(b - a for a, b in r.spans))
             if size > 0 and shared >= 0.5 * size:
-                twin = r
+                at = j
                 break
-        if twin is not None:
-            if twin in rule_drafts and p.rule not in twin.rule:
+        if at >= 0:
+            twin = out[at]
+            if at < from_rules and p.rule not in twin.rule:
                 if (twin.rule, p.rule) in PARSER_BOUNDS_BETTER and twin.cue == p.cue:
                     # the same attribution, where measurement shows the tree bounds it better
-                    twin.spans, twin.kind = list(p.spans), p.kind
-                twin.rule = f"{twin.rule}+{p.rule}"
+                    out[at] = dataclasses.replace(twin, spans=list(p.spans), kind=p.kind, rule=f"{twin.rule}+{p.rule}")
+                else:
+                    out[at] = dataclasses.replace(twin, rule=f"{twin.rule}+{p.rule}")
             continue
         if p.cue is not None and any(a <= p.cue[0] < b for r in out for a, b in r.spans):
             continue

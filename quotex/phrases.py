@@ -15,40 +15,18 @@ from quotex import lexicon
 
 Tok = tuple[int, int]
 
-DETERMINERS: Final = frozenset(
-    "the a an some many several most other others both all any each every his her its their our my your "
-    "this these those one two three four five six seven eight nine ten dozens hundreds thousands "
-    "few more no".split()
-)
-NUMBER_WORDS: Final = frozenset("one two three four five six seven eight nine ten dozens hundreds thousands".split())
-PRONOUNS: Final = frozenset("he she they it we i you".split())
-OBJECT_PRONOUNS: Final = frozenset("him her them us me it you".split())
+# The closed word classes, from quotex/data (other modules read them from lexicon, not from here).
+DETERMINERS: Final = lexicon.determiners()  # "the", "several", "two"
+NUMBER_WORDS: Final = lexicon.words("number_words")
+PRONOUNS: Final = lexicon.words("pronouns")
+OBJECT_PRONOUNS: Final = lexicon.words("object_pronouns")
 # Words that a subject never crosses, scanning left from its verb.
-STOPS: Final = frozenset(
-    "that which who whom whose when where while as because but or if after before since than then so "
-    "to by in on into onto under over about against during through without within upon via per with "
-    "although though unless until whether also is was were are be been being has have had will would "
-    "could can may might should must did does do not n't never said says say told tells "
-    "there here what why how".split()
-)
+STOPS: Final = lexicon.words("subject_stops")
 # Between the verb and its subject: adverbs and auxiliaries ("has also firmly denied").
-SKIP_LEFT: Final = frozenset(
-    "has have had is was were are be been will would could can may might should must did does do "
-    "also again still then later now already previously recently once further repeatedly long never "
-    "not n't even just often first earlier meanwhile too however reportedly allegedly "
-    "publicly privately separately last yesterday today hasn't haven't hadn't didn't doesn't don't won't "
-    "wouldn't isn't wasn't weren't aren't can't couldn't hasn’t haven’t hadn’t didn’t doesn’t don’t won’t "
-    "wouldn’t isn’t wasn’t weren’t aren’t can’t couldn’t".split()
-)
+SKIP_LEFT: Final = lexicon.words("verb_skips")
 # Inside a noun phrase, lower case.
-NP_INNER: Final = frozenset(
-    "of for from at and & 's ’s de del da van von al el bin la le am der den des du di dos y".split()
-)
-INTRO_WORDS: Final = frozenset(
-    "in on at after before during since speaking however meanwhile but and yet still instead later "
-    "earlier separately also while when although though as last this by with for from despite "
-    "according then now".split()
-)
+NP_INNER: Final = lexicon.words("np_inner_words")
+INTRO_WORDS: Final = lexicon.words("intro_words")
 
 
 @functools.cache
@@ -72,7 +50,7 @@ def _verb_stops() -> frozenset[str]:
     return frozenset(out - _nouns() - {"brief", "briefing", "post", "order", "charge", "project", "forecast"})
 
 
-NOT_ADVERBS: Final = frozenset("family ally rally assembly supply monopoly anomaly reply bully belly jelly fly".split())
+NOT_ADVERBS: Final = lexicon.words("not_adverbs")
 
 
 def skippable(word: str) -> bool:
@@ -111,14 +89,7 @@ def is_head(word: str) -> bool:
     )
 
 
-NOT_AGENTS: Final = frozenset(
-    "after never other over under either neither together whether rather later former latter however "
-    "further another ever whatever whenever wherever sooner longer larger greater better major minor "
-    "prior senior junior recent current different important significant present absent urgent silent "
-    "apparent frequent constant distant instant pleasant relevant elegant decent moment comment "
-    "statement government agreement document argument investment department parliament amendment "
-    "event percent content intent extent consent accent talent patent cent rent tent".split()
-)
+NOT_AGENTS: Final = lexicon.words("not_agent_nouns")
 
 
 def left_np(text: str, toks: list[Tok], end_index: int, sentence_start: int) -> Tok | None:
@@ -224,8 +195,8 @@ REL_SOURCE: Final = regex.compile(
     r"(?:^|(?<=[,;]\s?)|(?<=\s))((?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any)\s+"
     r"(?:[\w’'\-]+\s+){0,4}?[\w’'\-]+\s+who\s+[^,;:\"“”]{3,90}?)\s*$"
 )
-ABBREVIATED_TITLES: Final = frozenset("dr mr mrs ms prof sen rep gov gen col lt sgt capt st jr sr rev".split())
-APPOSITIVE_START: Final = frozenset("a an the who its his her their former chief senior head".split())
+ABBREVIATED_TITLES: Final = lexicon.words("abbreviated_titles")
+APPOSITIVE_START: Final = lexicon.words("appositive_starts")
 
 
 def _describes_person(word: str) -> bool:

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal, get_args
 
 import attrs
 
-#: The values ``Quote.source_type`` and ``Via.source_type`` may take.
-SOURCE_TYPES = (
+from quotex.errors import Errors, Failure
+
+#: The engines an ``Extractor`` may run.
+Engine = Literal["rules", "stanza", "auto"]
+#: What a quote is: verbatim in quote marks, reported speech, or reported speech with a verbatim fragment.
+Kind = Literal["direct", "indirect", "mixed"]
+#: How a quote's source is attributed (see the project's contract).
+SourceType = Literal[
     "named_person",
     "named_organization",
     "unnamed_person",
@@ -16,13 +22,34 @@ SOURCE_TYPES = (
     "media",
     "document",
     "unknown",
-)
-KINDS = ("direct", "indirect", "mixed")
+]
+#: Which sentences the parser stage parses: those the rules leave open, or every one.
+Select = Literal["candidates", "all"]
+
+#: The values ``Quote.source_type`` and ``Via.source_type`` may take.
+SOURCE_TYPES: tuple[SourceType, ...] = get_args(SourceType)
+KINDS: tuple[Kind, ...] = get_args(Kind)
+_SOURCE_TYPE_SET = frozenset(SOURCE_TYPES)
+_KIND_SET = frozenset(KINDS)
 
 
 def _check_span(instance: Span, attribute: attrs.Attribute[int], value: int) -> None:
     if instance.start < 0 or instance.end < instance.start:
-        raise ValueError(f"[E001] bad span ({instance.start}, {instance.end}): need 0 <= start <= end")
+        raise ValueError(Errors.E001.format(start=instance.start, end=instance.end))
+
+
+def _kind(value: str) -> Kind:
+    """``value`` as a quote kind; a ``ValueError`` for anything else."""
+    if value not in _KIND_SET:
+        raise ValueError(Errors.E002.format(value=value, choices=", ".join(KINDS)))
+    return value
+
+
+def _source_type(value: str) -> SourceType:
+    """``value`` as a source type; a ``ValueError`` for anything else."""
+    if value not in _SOURCE_TYPE_SET:
+        raise ValueError(Errors.E003.format(value=value, choices=", ".join(SOURCE_TYPES)))
+    return value
 
 
 @attrs.frozen(order=True)
@@ -48,7 +75,7 @@ class Via:
     """One intermediary through which the content reached the article."""
 
     name: str
-    source_type: str
+    source_type: SourceType = attrs.field(converter=_source_type)
     span: Span | None = None
 
     def to_dict(self) -> dict[str, Any]:
@@ -61,12 +88,12 @@ class Quote:
     """One attribution: a source presented as having communicated some content."""
 
     content: tuple[Span, ...]
-    kind: str
+    kind: Kind = attrs.field(converter=_kind)
     cue: Span | None = None
     source: Span | None = None
     speaker: str | None = None
     speaker_title: str | None = None
-    source_type: str = "unknown"
+    source_type: SourceType = attrs.field(default="unknown", converter=_source_type)
     via: tuple[Via, ...] = ()
     hedged: bool = False
     confidence: float = 0.5
@@ -108,11 +135,21 @@ class Quote:
 
 @attrs.frozen
 class Document:
-    """The result for one input document: its quotes, or the error that stopped it."""
+    """The result for one input document: its quotes, or the error that stopped it.
+
+    ``code`` is the registry code of ``error`` (``"E303"``, see ``quotex.errors``), for counting
+    failures by kind without reading their messages.
+    """
 
     id: str
     quotes: tuple[Quote, ...] = ()
     error: str | None = None
+    code: str | None = None
+
+    @classmethod
+    def failed(cls, doc_id: str, failure: Failure) -> Document:
+        """The result of a document that failed with ``failure``."""
+        return cls(id=doc_id, error=failure.message, code=failure.code)
 
     @property
     def ok(self) -> bool:
@@ -122,4 +159,6 @@ class Document:
         out: dict[str, Any] = {"id": self.id, "quotes": [q.to_dict(text) for q in self.quotes]}
         if self.error is not None:
             out["error"] = self.error
+            if self.code is not None:
+                out["code"] = self.code
         return out

@@ -7,6 +7,7 @@ from typing import Final
 
 import regex
 
+from quotex import lexicon
 from quotex.document import Segment
 
 # A paragraph break: a newline, with any blank lines after it.  "para one\n\npara two"
@@ -26,12 +27,7 @@ SENTENCE_END: Final = regex.compile(
 )
 
 # Words before a dot that do not end a sentence.  "Mr. Smith", "Sen. Jones", "U.S. officials"
-_ABBREVIATED: Final = (
-    "Mr Mrs Ms Dr Prof Sen Sens Rep Reps Gov Gen Col Lt Sgt Capt Cmdr Adm Maj St Jr Sr Inc Ltd Co Corp "
-    "Bros No Nos Vol Jan Feb Mar Apr Aug Sept Sep Oct Nov Dec vs etc approx dept Ave Blvd Rd Mt Ft Pres "
-    "Supt Det Insp Rev Hon Lt.Gov Atty Mass Calif Fla Ill Pa Va Wash Mich Wis Minn Ariz Colo Conn Ga Ky "
-    "La Md Mo Nev Okla Ore Tenn Tex"
-).split()
+_ABBREVIATED: Final = lexicon.load("abbreviations")
 # Matched backwards from the end, where it is anchored: tried forwards, it would be tried at
 # every character of the stretch before the dot.  (The dot of "Lt.Gov" takes any character.)
 ABBREVIATION: Final = regex.compile(

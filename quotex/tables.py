@@ -1,4 +1,4 @@
-"""Quotes as table rows, for the dataframe engines (``quotex.spark``, ``quotex.dask``).
+"""Quotes as table rows, for the dataframe engines (``quotex.cluster.spark``, ``quotex.cluster.dask``).
 
 Two tables, both built from ``Quote.to_dict(text)`` so that every value is the one ``quotex
 extract --with-text`` writes:
@@ -11,7 +11,7 @@ extract --with-text`` writes:
   to count or audit a run with.
 
 Column types are named once here (``QUOTE_COLUMNS``) and mapped to Arrow (``quote_schema``) and
-to Spark (in ``quotex.spark``). This module imports neither engine; pyarrow only when a schema is
+to Spark (in ``quotex.cluster.spark``). This module imports neither engine; pyarrow only when a schema is
 asked for.
 """
 
@@ -21,9 +21,8 @@ import itertools
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from quotex.batch import extract_one
+from quotex.errors import Errors, Failure
 from quotex.extractor import Extractor
-from quotex.inputs import InputDoc
 from quotex.records import Document
 
 if TYPE_CHECKING:
@@ -70,10 +69,6 @@ DOCUMENT_COLUMNS: tuple[tuple[str, str], ...] = (
 QUOTE_COLUMN_NAMES = tuple(name for name, _ in QUOTE_COLUMNS)
 DOCUMENT_COLUMN_NAMES = tuple(name for name, _ in DOCUMENT_COLUMNS)
 
-#: Documents handed to ``Extractor.extract_many`` at a time: the parser engine parses a batch of
-#: documents at once, so a partition's documents are not sent one by one.
-CHUNK = 64
-
 #: This process's extractors, by their options; see ``worker_extractor``.
 _WORKER_EXTRACTORS: dict[Extractor, Extractor] = {}
 
@@ -94,48 +89,37 @@ def extract_pairs(
 ) -> Iterator[tuple[str | None, Document, str | None]]:
     """Extract from ``(id, text)`` pairs, yielding ``(id, result, text)`` for each, in order.
 
-    The documents go to ``Extractor.extract_many`` ``CHUNK`` at a time, so an engine that batches
-    (the parser) gets whole batches. An item that is not a pair, a missing text (``None``) or one
-    that is not a string, and any failure while extracting, give a result with ``error`` set: one
-    bad document never stops a partition. Ids are turned into strings (``None`` stays ``None``).
+    The documents go to ``Extractor.extract_many`` ``batch_size`` at a time, so an engine that
+    batches (the parser) gets whole batches; it records every document's failure (a document over
+    its ``timeout`` included, ``[E303]``: the time limit the stages check holds in a worker's
+    threads), so one bad document never stops a partition. An item that is not a pair, a missing
+    text (``None``) or one that is not a string gives a result with ``error`` set too. Ids are
+    turned into strings (``None`` stays ``None``).
     """
     ex = worker_extractor(extractor)
     entries = map(_entry, items)
-    while chunk := list(itertools.islice(entries, CHUNK)):
-        good = [(key or "", text) for key, text, error in chunk if error is None and text is not None]
-        try:
-            results = list(ex.extract_many(good, on_error="record"))
-        except Exception:  # extract_many records failures; should anything escape, go one by one
-            results = [_extract_alone(ex, doc_id, text) for doc_id, text in good]
-        found = iter(results)
-        for key, text, error in chunk:
-            if error is not None:
-                yield key, Document(id=key or "", error=error), None
+    while chunk := list(itertools.islice(entries, ex.batch_size)):
+        good = [(key or "", text) for key, text, failure in chunk if failure is None and text is not None]
+        found = ex.extract_many(good, on_error="record")
+        for key, text, failure in chunk:
+            if failure is not None:
+                yield key, Document.failed(key or "", failure), None
             elif text is None:
                 # what ``quotex extract`` says of a document without text
-                yield key, extract_one(ex, InputDoc(id=key or "")), None
+                yield key, Document.failed(key or "", Errors.E302()), None
             else:
-                # record mode answers every document; should one be missing, run it alone
-                yield key, next(found, None) or _extract_alone(ex, key or "", text), text
+                yield key, next(found), text
 
 
-def _entry(item: object) -> tuple[str | None, str | None, str | None]:
-    """``(id, text, error)`` of one input item; ``error`` is set when the item cannot be extracted."""
+def _entry(item: object) -> tuple[str | None, str | None, Failure | None]:
+    """``(id, text, failure)`` of one input item; ``failure`` is set when the item cannot be extracted."""
     if not (isinstance(item, (tuple, list)) and len(item) == 2):
-        return None, None, f"[E405] expected an (id, text) pair, not {type(item).__name__} {item!r:.80}"
+        return None, None, Errors.E405(kind=type(item).__name__, item=f"{item!r:.80}")
     doc_id, text = item
     key = None if doc_id is None else str(doc_id)
     if text is not None and not isinstance(text, str):
-        return key, None, f"[E403] text must be a string, not {type(text).__name__}"
+        return key, None, Errors.E011(kind=type(text).__name__)
     return key, text, None
-
-
-def _extract_alone(extractor: Extractor, doc_id: str, text: str) -> Document:
-    """One document on its own, its failure recorded whatever it is."""
-    try:
-        return extract_one(extractor, InputDoc(id=doc_id, text=text))
-    except Exception as exc:
-        return Document(id=doc_id, error=f"{type(exc).__name__}: {exc}")
 
 
 def quote_rows(doc_id: str | None, document: Document, text: str | None) -> list[dict[str, Any]]:
@@ -192,7 +176,7 @@ def document_table_rows(
 
 
 def _row_error(exc: Exception) -> str:
-    return f"[E404] cannot build the rows: {type(exc).__name__}: {exc}"
+    return Errors.E404.format(name=type(exc).__name__, detail=exc)
 
 
 def _quote_fields(record: dict[str, Any]) -> dict[str, Any]:

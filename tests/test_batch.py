@@ -15,10 +15,11 @@ from pathlib import Path
 
 import pytest
 
+from quotex.alarm import time_budget
 from quotex.batch import (
     CHUNK_DOCS,
+    REASONS,
     WINDOW_PER_JOB,
-    DocumentTimeout,
     Outcome,
     Tally,
     Task,
@@ -27,8 +28,8 @@ from quotex.batch import (
     process,
     reason,
     run,
-    time_budget,
 )
+from quotex.errors import DocumentTimeout
 from quotex.extractor import Extractor
 from quotex.inputs import InputDoc, iter_inputs
 from quotex.outputs import Renderer
@@ -73,7 +74,7 @@ def test_chunks_are_bounded_by_documents_and_characters() -> None:
     chunks = list(chunked(many, max_docs=32, max_chars=10**9))
     assert [len(c) for c in chunks] == [32, 32, 32, 4]
     assert list(itertools.chain.from_iterable(chunks)) == many
-    big = [InputDoc("a", "x" * 600), InputDoc("b", "y" * 600), InputDoc("bad", error="[E107] binary"),
+    big = [InputDoc("a", "x" * 600), InputDoc("b", "y" * 600), InputDoc("bad", error="[E107] binary", code="E107"),
            InputDoc("c", "z" * 2000), InputDoc("d", "w")]
     assert [[d.id for d in c] for c in chunked(big, max_docs=32, max_chars=1000)] == [
         ["a"], ["b", "bad"], ["c"], ["d"],  # a document over the limit makes a chunk on its own
@@ -82,12 +83,12 @@ def test_chunks_are_bounded_by_documents_and_characters() -> None:
 
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_results_come_in_input_order_with_every_document_once(jobs: int) -> None:
-    inputs = [*docs(150), InputDoc("unread", error="[E107] binary file"), *docs(3, "Quiet.")]
+    inputs = [*docs(150), InputDoc("unread", error="[E107] binary file", code="E107"), *docs(3, "Quiet.")]
     out = list(process(inputs, Extractor(), jobs=jobs))
     assert [doc.id for doc, _ in out] == [d.id for d in inputs]
     assert [result.id for _, result in out] == [d.id for d in inputs]
     assert all(result.quotes for _, result in out[:150])
-    assert out[150][1].error == "[E107] binary file"
+    assert out[150][1].error == "[E107] binary file" and out[150][1].code == "E107"
 
 
 def test_jobs_must_be_positive() -> None:
@@ -129,24 +130,40 @@ def test_time_budget_interrupts_a_busy_document() -> None:
     with time_budget(0.05):
         pass
     time.sleep(0.1)  # the timer was disarmed: nothing goes off later
+    # an inner budget leaves the outer one in charge
+    with time_budget(0.05), time_budget(10), pytest.raises(DocumentTimeout):
+        while True:
+            pass
 
 
 def test_time_budget_is_reported_on_the_document_not_raised() -> None:
-    task = Task(SlowExtractor(), Renderer("jsonl"), timeout=0.2)
+    task = Task(SlowExtractor(timeout=0.2, alarm=True), Renderer("jsonl"))
     inputs = [InputDoc("fast", text=SAY), InputDoc("slow", text="A slow one."), InputDoc("after", text=SAY)]
     started = time.perf_counter()
     outcomes = [o for _, o in run(task, inputs, jobs=1)]
     assert time.perf_counter() - started < 10
     assert [o.id for o in outcomes] == ["fast", "slow", "after"]
     assert outcomes[0].ok and outcomes[2].ok and outcomes[2].quotes
-    assert outcomes[1].error is not None and "E303" in outcomes[1].error
-    assert reason(outcomes[1].error) == "timeout"
+    assert outcomes[1].error is not None and outcomes[1].error.startswith("[E303]")
+    assert outcomes[1].code == "E303" and reason(outcomes[1].code) == "timeout"
+
+
+def test_the_stages_hold_the_budget_without_a_timer() -> None:
+    # no SIGALRM: the stages' own checks stop a long document (some 2 s of work), and the next
+    # one (a fraction of a millisecond) runs
+    long = " ".join([SAY] * 3000)
+    Extractor().extract(SAY)  # the word lists load before any budget starts
+    out = list(Extractor(timeout=0.25).extract_many([SAY, long, SAY]))
+    assert out[1].code == "E303" and out[1].error is not None and "0.25 s" in out[1].error
+    assert out[0].quotes and out[2].quotes and out[0].ok and out[2].ok
+    with pytest.raises(DocumentTimeout, match=r"^\[E303\]"):
+        Extractor(timeout=1e-6).extract(long)
 
 
 def test_time_budget_holds_in_worker_processes() -> None:
     inputs = [*docs(40), InputDoc("slow", text="slow"), *docs(40)]
     started = time.perf_counter()
-    out = list(process(inputs, SlowExtractor(), jobs=2, timeout=0.2))
+    out = list(process(inputs, SlowExtractor(timeout=0.2, alarm=True), jobs=2))
     assert time.perf_counter() - started < 20
     assert [doc.id for doc, _ in out] == [d.id for d in inputs]
     assert [result.id for _, result in out if result.error] == ["slow"]
@@ -158,7 +175,7 @@ def test_a_dying_worker_costs_only_its_document() -> None:
     assert [result.id for _, result in out] == [d.id for d in inputs]
     failed = [result for _, result in out if result.error]
     assert [r.id for r in failed] == ["killer"]
-    assert "E304" in (failed[0].error or "")
+    assert failed[0].code == "E304" and (failed[0].error or "").startswith("[E304]")
 
 
 class FakeTorch(types.ModuleType):
@@ -188,15 +205,17 @@ def test_workers_get_one_numeric_thread_and_leave_ctrl_c_to_the_parent(monkeypat
 
 
 def test_reasons_and_tally() -> None:
-    assert reason("[E107] binary file (NUL byte at offset 3) in x.txt") == "binary"
-    assert reason("[E104] line 2 of a.jsonl is not valid JSON: ...") == "bad JSONL line"
-    assert reason("ExtractionError: [E012] document has 9 characters, over max_chars=5") == "too long"
-    assert reason("TimeoutError: regex timed out") == "timeout"
-    assert reason("RecursionError: maximum recursion depth exceeded") == "RecursionError"
-    assert reason("something odd") == "other"
+    assert reason("E107") == "binary"
+    assert reason("E104") == reason("E105") == "bad JSONL line"
+    assert reason("E108") == "too long"
+    assert reason("E303") == reason("E306") == "timeout"
+    assert reason("E305") == "internal error"
+    assert reason(None) == "other"
+    assert set(REASONS) >= {"E101", "E102", "E103", "E106", "E302", "E304"}
     tally = Tally()
-    for outcome in [Outcome("a", quotes=2), Outcome("b", error="[E107] binary"), Outcome("c", encoding="cp1252"),
-                    Outcome("d", error="[E108] too long"), Outcome("e", error="[E107] binary")]:
+    for outcome in [Outcome("a", quotes=2), Outcome("b", error="[E107] binary", code="E107"),
+                    Outcome("c", encoding="cp1252"), Outcome("d", error="[E108] too long", code="E108"),
+                    Outcome("e", error="[E107] binary", code="E107")]:
         tally.add(outcome)
     assert (tally.documents, tally.quotes, tally.failed) == (5, 2, 3)
     assert sum(tally.reasons.values()) == tally.failed

@@ -12,6 +12,7 @@ import pytest
 
 from quotex.batch import Tally
 from quotex.cli import Progress
+from quotex.extractor import Extractor
 from quotex.inputs import count_documents, iter_inputs
 from quotex.outputs import CSV_COLUMNS
 from tests.conftest import CORPUS, run_quotex
@@ -263,3 +264,14 @@ def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> Non
 def test_no_progress_when_standard_error_is_redirected(inputs: Path) -> None:
     result = run_quotex("extract", inputs / "in")
     assert "\r" not in result.stderr and "documents/s" in result.stderr
+
+
+def test_the_options_map_onto_one_extractor() -> None:
+    from quotex.cli import args_to_extractor, build_parser
+
+    args = build_parser().parse_args(["extract", "x.txt", "--max-chars", "1000", "--timeout", "0"])
+    assert args_to_extractor(args) == Extractor(max_chars=1000, timeout=0, alarm=True)
+    defaults = args_to_extractor(build_parser().parse_args(["extract", "x.txt"]))
+    assert (defaults.engine, defaults.max_chars, defaults.timeout) == ("rules", 2_000_000, 30.0)
+    scored = args_to_extractor(build_parser().parse_args(["eval", "gold.jsonl", "--engine", "rules"]))
+    assert scored == Extractor(alarm=True)

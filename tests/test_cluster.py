@@ -13,6 +13,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,11 @@ from quotex.tables import DOCUMENT_COLUMN_NAMES, QUOTE_COLUMN_NAMES
 from tests.conftest import CORPUS, SHARED, run_quotex
 
 GOLD_FILES = (CORPUS / "seeds" / "gold.jsonl", CORPUS / "wikinews" / "gold.jsonl")
+SAY = "“We will not sign this,” Foreign Minister Anna Berg said on Monday. Officials said talks had failed."
+# Some 2 s of work for the rules, against a time limit that a document like SAY (a fraction of a
+# millisecond) stays far below: the stages' checks stop LONG, without a timer.
+LONG = " ".join([SAY] * 3000)
+TIGHT = 0.25
 # pyspark 4 warns about pandas 3 when a pandas-based function is planned; mapInArrow uses no pandas
 pytestmark = pytest.mark.filterwarnings("ignore:PySpark does not yet fully support pandas:FutureWarning")
 
@@ -96,9 +102,10 @@ def expected_document_rows(records: list[dict[str, Any]]) -> list[dict[str, Any]
 def expected_failures() -> list[tuple[object, object, str]]:
     """``(id, text, error)`` of documents that must fail, each with the reason it must give."""
     too_long = "x" * 200
-    error = next(Extractor(max_chars=100).extract_many([too_long])).error
-    assert error is not None and "[E012]" in error
-    return [(7, None, "[E302] no text"), (8, too_long, error)]
+    failed = next(Extractor(max_chars=100).extract_many([too_long]))
+    error = failed.error
+    assert error is not None and error.startswith("[E108]") and failed.code == "E108"
+    return [(7, None, "[E302] no text: give the document a text"), (8, too_long, error)]
 
 
 def by_key(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -116,7 +123,7 @@ def test_partition_rows_keep_input_order_across_chunks() -> None:
 
     say = '"We will not sign this," Foreign Minister Anna Berg said on Monday.'
     items: list[object] = []
-    for i in range(2 * tables.CHUNK + 5):
+    for i in range(2 * Extractor().batch_size + 5):
         items.append((i, say) if i % 3 else (i, None) if i % 2 else ("x", 5))
     items.insert(70, "not a pair")
     rows = tables.document_table_rows(items)
@@ -125,28 +132,23 @@ def test_partition_rows_keep_input_order_across_chunks() -> None:
         if not isinstance(item, tuple):
             assert row["doc_id"] is None and row["error"].startswith("[E405]")
         elif item[1] is None:
-            assert row == {"doc_id": str(item[0]), "quotes": [], "error": "[E302] no text"}
+            assert row == {"doc_id": str(item[0]), "quotes": [], "error": "[E302] no text: give the document a text"}
         elif not isinstance(item[1], str):
-            assert row["doc_id"] == "x" and row["error"].startswith("[E403]")
+            assert row["doc_id"] == "x" and row["error"].startswith("[E011]")
         else:
             assert row["doc_id"] == str(item[0]) and row["error"] is None and len(row["quotes"]) == 1
 
 
-class _Escaping(Extractor):
-    """An extractor whose batch call fails outright, as a bug outside its per-document handling would."""
-
-    def extract_many(self, items: Any, *, on_error: Any = "record") -> Any:
-        if len(list(items)) > 1:
-            raise RuntimeError("batch broke")
-        return super().extract_many(items, on_error=on_error)
-
-
-def test_partition_survives_a_failing_batch() -> None:
+def test_partition_records_a_document_over_its_time_limit_and_goes_on() -> None:
     from quotex import tables
 
-    items = [("a", "Officials said the bridge would reopen."), ("b", None), ("c", "Quiet day.")]
-    rows = tables.quote_table_rows(items, _Escaping())
-    assert [(r["doc_id"], r["error"]) for r in rows] == [("a", None), ("b", "[E302] no text")]
+    items = [("a", SAY), ("long", LONG), ("b", None), ("c", SAY)]
+    Extractor().extract(SAY)  # the word lists load before any budget starts
+    rows = tables.document_table_rows(items, Extractor(timeout=TIGHT))
+    assert [r["doc_id"] for r in rows] == ["a", "long", "b", "c"]
+    assert rows[1]["error"].startswith("[E303]") and rows[1]["quotes"] == []
+    assert rows[2]["error"] == "[E302] no text: give the document a text"
+    assert rows[0]["error"] is None and rows[3]["error"] is None and rows[0]["quotes"] and rows[3]["quotes"]
 
 
 # ---------------------------------------------------------------- the core imports no engine
@@ -243,7 +245,7 @@ def _plain(rows: list[Any]) -> list[dict[str, Any]]:
 
 
 def test_spark_quote_rows_equal_the_cli_output(spark: Any, cli_records: list[dict[str, Any]]) -> None:
-    from quotex.spark import quote_schema, quotes_dataframe
+    from quotex.cluster.spark import quote_schema, quotes_dataframe
 
     docs = spark.read.schema("id string, text string").json([str(p) for p in GOLD_FILES])
     quotes = quotes_dataframe(docs)
@@ -254,7 +256,7 @@ def test_spark_quote_rows_equal_the_cli_output(spark: Any, cli_records: list[dic
 def test_spark_document_rows_equal_the_cli_output(
     spark: Any, documents: list[tuple[str, str]], cli_records: list[dict[str, Any]]
 ) -> None:
-    from quotex.spark import documents_dataframe
+    from quotex.cluster.spark import documents_dataframe
 
     docs = spark.createDataFrame(documents, "id string, text string").repartition(3)
     rows = _plain(documents_dataframe(docs).collect())
@@ -262,7 +264,7 @@ def test_spark_document_rows_equal_the_cli_output(
 
 
 def test_spark_accounts_for_every_failed_document(spark: Any, documents: list[tuple[str, str]]) -> None:
-    from quotex.spark import documents_dataframe, quotes_dataframe
+    from quotex.cluster.spark import documents_dataframe, quotes_dataframe
 
     failures = expected_failures()
     extractor = Extractor(max_chars=100)
@@ -277,12 +279,12 @@ def test_spark_accounts_for_every_failed_document(spark: Any, documents: list[tu
 
 
 def test_spark_rejects_bad_columns_at_once(spark: Any) -> None:
-    from quotex.spark import quotes_dataframe
+    from quotex.cluster.spark import quotes_dataframe
 
     docs = spark.createDataFrame([(1, 2)], "id long, text long")
-    with pytest.raises(ValueError, match=r"\[E401\] id_col='doc'"):
+    with pytest.raises(ValueError, match=r"\[E406\] id_col='doc'"):
         quotes_dataframe(docs, id_col="doc")
-    with pytest.raises(TypeError, match=r"\[E402\] text column 'text' is bigint"):
+    with pytest.raises(TypeError, match=r"\[E407\] text column 'text' is bigint"):
         quotes_dataframe(docs)
 
 
@@ -308,7 +310,7 @@ def test_spark_workers_keep_one_extractor_each(spark: Any) -> None:
 def test_dask_bag_rows_equal_the_cli_output(dask_client: Any, cli_records: list[dict[str, Any]]) -> None:
     import dask.bag as db
 
-    from quotex.dask import documents_bag, quotes_bag
+    from quotex.cluster.dask import documents_bag, quotes_bag
 
     lines = db.read_text([str(p) for p in GOLD_FILES], blocksize=100_000).map(json.loads)
     pairs = lines.map(lambda record: (record["id"], record["text"]))
@@ -324,7 +326,7 @@ def test_dask_dataframe_rows_equal_the_cli_output(
     import pandas as pd
     import pyarrow as pa
 
-    from quotex.dask import document_meta, documents_dataframe, quote_meta, quotes_dataframe
+    from quotex.cluster.dask import document_meta, documents_dataframe, quote_meta, quotes_dataframe
 
     frame = pd.DataFrame({"id": [d for d, _ in documents], "text": [t for _, t in documents]})
     docs = dd.from_pandas(frame, npartitions=4)
@@ -345,7 +347,7 @@ def test_dask_parser_engine_rows_equal_the_cli_output(
         pytest.skip(f"needs the compact Stanza models in {models_dir} (the shared material, or $QUOTEX_SHARED)")
     import dask.bag as db
 
-    from quotex.dask import documents_bag
+    from quotex.cluster.dask import documents_bag
 
     # the workers hand the parser a partition's documents in one batch; the command, one at a time
     subset = documents[:6]
@@ -364,7 +366,7 @@ def test_dask_accounts_for_every_failed_document(dask_client: Any) -> None:
     import dask.dataframe as dd
     import pandas as pd
 
-    from quotex.dask import documents_bag, quotes_dataframe
+    from quotex.cluster.dask import documents_bag, quotes_dataframe
 
     failures = expected_failures()
     extractor = Extractor(max_chars=100)
@@ -377,7 +379,7 @@ def test_dask_accounts_for_every_failed_document(dask_client: Any) -> None:
     items = [("ok", "Officials said the bridge would reopen."), 42, ("n", 3), ("none", None)]
     rows = documents_bag(db.from_sequence(items, npartitions=2)).compute()
     assert [(r["doc_id"], (r["error"] or "")[:6]) for r in rows] == [
-        ("ok", ""), (None, "[E405]"), ("n", "[E403]"), ("none", "[E302]"),
+        ("ok", ""), (None, "[E405]"), ("n", "[E011]"), ("none", "[E302]"),
     ]
     assert len(rows[0]["quotes"]) == 1
 
@@ -386,10 +388,10 @@ def test_dask_rejects_a_missing_column_at_once() -> None:
     dd = pytest.importorskip("dask.dataframe", reason="dask[dataframe] is not installed (pip install '.[dask]')")
     import pandas as pd
 
-    from quotex.dask import quotes_dataframe
+    from quotex.cluster.dask import quotes_dataframe
 
     docs = dd.from_pandas(pd.DataFrame({"id": ["a"], "body": ["x"]}), npartitions=1)
-    with pytest.raises(ValueError, match=r"\[E401\] text_col='text'"):
+    with pytest.raises(ValueError, match=r"\[E406\] text_col='text'"):
         quotes_dataframe(docs)
 
 
@@ -397,7 +399,7 @@ def test_dask_workers_keep_one_extractor_each(dask_client: Any) -> None:
     import dask.bag as db
 
     from quotex import tables
-    from quotex.dask import quotes_bag
+    from quotex.cluster.dask import quotes_bag
 
     extractor = Extractor(max_chars=123_456)  # options no other test uses
     texts = [(str(i), f'"Item {i} is ready," she said.') for i in range(40)]
@@ -416,3 +418,30 @@ def test_dask_workers_keep_one_extractor_each(dask_client: Any) -> None:
     assert len(instances) == 2 and None not in instances.values()
     probes = db.from_sequence(range(8), npartitions=8).map_partitions(probe).compute()
     assert set(probes) <= set(instances.values())
+
+
+def _in_main_thread(_: object) -> list[bool]:
+    return [threading.current_thread() is threading.main_thread()]
+
+
+def test_dask_worker_thread_records_a_document_over_its_time_limit() -> None:
+    # A worker thread has no SIGALRM: the time limit holds because the stages check it as they go
+    pytest.importorskip("dask.bag", reason="dask is not installed (pip install '.[dask]')")
+    distributed = pytest.importorskip("distributed", reason="dask.distributed is not installed (pip install '.[dask]')")
+    import dask.bag as db
+
+    from quotex.cluster.dask import documents_bag
+
+    Extractor().extract(SAY)  # the word lists load (in this process, the workers') before any budget starts
+    items = [("a", SAY), ("long", LONG), ("b", SAY), ("c", "Quiet day.")]
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False, dashboard_address=":0",
+                                  silence_logs=40) as cluster, distributed.Client(cluster) as client:
+        in_main = db.from_sequence([0], npartitions=1).map_partitions(_in_main_thread).compute(scheduler=client)
+        rows = documents_bag(db.from_sequence(items, npartitions=1), extractor=Extractor(timeout=TIGHT)).compute(
+            scheduler=client)
+    assert in_main == [False]  # partitions run in a worker thread, where no SIGALRM timer can be set
+    assert [r["doc_id"] for r in rows] == ["a", "long", "b", "c"]
+    assert rows[1]["error"].startswith("[E303] the document took longer than its time budget of 0.25 s")
+    assert rows[1]["quotes"] == []
+    assert [r["error"] for r in rows if r["doc_id"] != "long"] == [None, None, None]
+    assert len(rows[0]["quotes"]) == len(rows[2]["quotes"]) == 2

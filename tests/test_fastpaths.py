@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import quotex
-from quotex import attribution, cues, document, marks, pipeline, rules, segment
+from quotex import attribution, cues, document, marks, mentions, patterns, people, pipeline, relays, segment
 from tests.cases import CASES
 
 FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -152,8 +152,8 @@ def test_adverbial_is_the_pattern(text: str, data: st.DataObject | None) -> None
     # any bounds, a start past the end among them (a cue that runs past its sentence's end)
     start = 0 if data is None else data.draw(st.integers(0, len(text) + 2))
     end = len(text) if data is None else data.draw(st.integers(0, len(text) + 2))
-    expected = rules.ADVERBIAL.match(text, start, end)
-    found = rules.adverbial(text, start, end)
+    expected = patterns.ADVERBIAL.match(text, start, end)
+    found = patterns.adverbial(text, start, end)
     assert (found and found.span()) == (expected and expected.span())
 
 
@@ -169,8 +169,8 @@ def test_hedge_words_are_the_pattern(text: str) -> None:
                  " quoting", " Interfax", ".", "?", "report", "wr", "x"]))
 @example(", the Baltic Times reports, citing Interfax.")
 def test_relays_need_their_verbs(text: str) -> None:
-    if not rules._may_relay(text, 0, len(text)):
-        assert rules.TRAILING_RELAY.search(text) is None
+    if not relays.may_relay(text, 0, len(text)):
+        assert relays.TRAILING_RELAY.search(text) is None
 
 
 PLAIN_LAST_WORD = re.compile(r"([^\W\d_]+(?:-[^\W\d_]+)*)\W*$")
@@ -231,9 +231,9 @@ ACRONYM_PIECES = ["Federal ", "Security ", "Service ", "of ", "the ", "and ", "(
 @FAST
 @given(_text_of(ACRONYM_PIECES))
 def test_acronyms_are_those_of_the_whole_text_pattern(text: str) -> None:
-    plain = {m.group(2): " ".join(attribution._strip_det(m.group(1).split()))
-             for m in attribution.ACRONYM.finditer(text)}
-    assert attribution._acronyms(text) == plain
+    plain = {m.group(2): " ".join(mentions.strip_det(m.group(1).split()))
+             for m in people.ACRONYM.finditer(text)}
+    assert people._acronyms(text) == plain
 
 
 # ------------------------------------------------------- speakers with a restricted scan
@@ -270,7 +270,7 @@ def test_restricted_scan_resolves_as_the_full_scan_on_generated_text(text: str) 
 
 def test_a_restricted_scan_refuses_questions_it_cannot_answer() -> None:
     ctx = pipeline.context("Foreign Ministry spokesperson Guo Jiakun spoke. Guo said it was false.")
-    ents = attribution.Entities(ctx, frozenset({"Guo"}))
+    ents = people.Entities(ctx, frozenset({"Guo"}))
     assert ents.add("Guo", None, 48).name == "Guo Jiakun"
     with pytest.raises(RuntimeError, match="E020"):
         ents.pronoun("he", 60)

@@ -28,7 +28,7 @@ QUOTES = (
 RESULTS = [
     Document(id="d1", quotes=QUOTES),
     Document(id="empty"),
-    Document(id="bad", error="[E103] not UTF-8"),
+    Document(id="bad", error="[E103] not UTF-8", code="E103"),
 ]
 
 
@@ -46,7 +46,7 @@ def test_jsonl_one_line_per_document() -> None:
     assert lines[0]["quotes"][0]["content"] == [q.to_list() for q in QUOTES[0].content]
     assert "content_text" not in lines[0]["quotes"][0]
     assert lines[1] == {"id": "empty", "quotes": []}
-    assert lines[2] == {"id": "bad", "quotes": [], "error": "[E103] not UTF-8"}
+    assert lines[2] == {"id": "bad", "quotes": [], "error": "[E103] not UTF-8", "code": "E103"}
 
 
 def test_jsonl_with_text() -> None:
@@ -77,3 +77,10 @@ def test_csv_rows() -> None:
 def test_unknown_format() -> None:
     with pytest.raises(ValueError, match="E310"):
         make_writer("xml", io.StringIO())
+
+
+def test_records_check_their_kind_and_source_type() -> None:
+    with pytest.raises(ValueError, match=r"\[E002\] unknown quote kind 'quoted'"):
+        Quote(content=(span("Not now."),), kind="quoted")
+    with pytest.raises(ValueError, match=r"\[E003\] unknown source_type 'person'"):
+        Via("Reuters", "person")

@@ -19,8 +19,9 @@ import pytest
 
 import quotex
 from quotex import Extractor, ModelsNotFoundError, ParserNotInstalledError, models, parser, pipeline
-from quotex.rules import Draft
-from quotex.tree import Tree, attributions
+from quotex.document import Draft
+from quotex.tree import Tree
+from quotex.tree_verbs import attributions
 from tests.conftest import REPO_ROOT, SHARED, run_quotex
 
 COMPACT = SHARED / "stanza" / "en-compact"

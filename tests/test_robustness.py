@@ -112,9 +112,11 @@ def test_decoding_policy() -> None:
     assert decode("“Hi” – é".encode() + b"\xff") == ("“Hi” – é\ufffd", "utf-8-replaced", None)
     assert decode("“Hi”".encode("utf-16")) == ("“Hi”", "utf-16", None)
     assert decode(b"") == ("", None, None)
-    text, _, error = decode(b"ab\x00cd")
-    assert text == "" and error is not None and "E107" in error and "offset 2" in error
-    assert "E107" in (decode(b"\x1b[1m" * 10)[2] or "")
+    text, _, failure = decode(b"ab\x00cd", " in x.txt")
+    assert text == "" and failure is not None and failure.code == "E107"
+    assert failure.message.startswith("[E107] binary file (NUL byte at offset 2) in x.txt: ")
+    control = decode(b"\x1b[1m" * 10)[2]
+    assert control is not None and control.code == "E107"
     assert decode(b"tab\there\fpage\r\n")[2] is None  # ordinary white space is not control noise
 
 
@@ -131,7 +133,8 @@ def test_every_nasty_file_gets_its_line(tmp_path: Path) -> None:
             assert record["quotes"] == [] and "error" in record, name
             from quotex.batch import reason
 
-            assert reason(record["error"]) == spec["error"], (name, record["error"])
+            assert record["error"].startswith(f"[{record['code']}] "), record
+            assert reason(record["code"]) == spec["error"], (name, record["error"])
             continue
         assert "error" not in record, (name, record["error"])
         assert record.get("encoding", "") == spec["encoding"], name
@@ -176,12 +179,12 @@ def test_max_chars_and_timeout_are_reported_per_document(tmp_path: Path) -> None
     limited = run_quotex("extract", tmp_path / "long.txt", tmp_path / "short.txt", "--max-chars", "1000")
     assert limited.returncode == 1
     first, second = records(limited.stdout)
-    assert "E108" in first["error"] and "--max-chars" in first["error"]
+    assert first["code"] == "E108" and first["error"].startswith("[E108]") and "--max-chars" in first["error"]
     assert "error" not in second and second["quotes"]
     timed = run_quotex("extract", tmp_path / "long.txt", "--timeout", "0.001")
     assert timed.returncode == 1
     (record,) = records(timed.stdout)
-    assert "E303" in record["error"] and "timeout 1" in timed.stderr
+    assert record["code"] == "E303" and record["error"].startswith("[E303]") and "timeout 1" in timed.stderr
 
 
 # --- output files: no silent overwrite, resume, kill and resume ---------------------------------

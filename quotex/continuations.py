@@ -1,0 +1,56 @@
+"""Quoted pieces with no cue of their own: the second part of a quote, or a floating quote paragraph."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from quotex import scare
+from quotex.document import Context, Draft
+from quotex.offsets import overlap, trim
+
+
+def continuations(ctx: Context, drafts: list[Draft], unattributed: set[int]) -> list[Draft]:
+    """Attach quoted pieces that carry no cue of their own.
+
+    ``"A," he said. "B."``: B joins A's quote as a second content span (a new draft in A's
+    place).  A paragraph that opens with quoted speech and has no cue, right after a paragraph
+    with a quote, is a new quote that inherits that speaker (a floating quote).
+    """
+    text = ctx.text
+    if not unattributed:
+        return drafts
+    covered = [s for d in drafts for s in d.spans]
+    out = list(drafts)
+    # paragraph -> the indexes in ``out`` of its drafts
+    by_para: dict[int, list[int]] = {}
+    for i, d in enumerate(out):
+        by_para.setdefault(d.para, []).append(i)
+    for gid in sorted(unattributed, key=lambda g: ctx.groups[g][0].start):
+        group = ctx.groups[gid]
+        if scare.is_term(ctx, group):
+            continue
+        first = group[0]
+        if any(overlap((p.start, p.end), s) > 0 for p in group for s in covered):
+            continue  # already inside a reported clause (a mixed quote)
+        spans = [trim(text, p.start, p.end) for p in group]
+        spans = [s for s in spans if s[1] > s[0]]
+        if not spans:
+            continue
+        same = [i for i in by_para.get(first.para, [])
+                if out[i].spans[0][0] < first.start and out[i].kind != "indirect"]
+        if same:
+            host = out[same[-1]]
+            out[same[-1]] = dataclasses.replace(host, spans=sorted([*host.spans, *spans]))
+            covered.extend(spans)
+            continue
+        para_text = text[ctx.paras[first.para].start : first.open_mark]
+        if para_text.strip():
+            continue
+        prev = [out[i] for i in by_para.get(first.para - 1, []) if out[i].kind in ("direct", "mixed")]
+        if prev:
+            d = Draft(spans, "direct", None, None, "direct:floating", 0.6, first.para, inherit=True)
+            by_para.setdefault(first.para, []).append(len(out))
+            out.append(d)
+            covered.extend(spans)
+    out.sort(key=lambda d: d.spans[0][0])
+    return out

@@ -1,0 +1,291 @@
+"""The article's people and organisations: who it names, and whom a surname, pronoun or acronym points to."""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import functools
+import operator
+import re
+from collections.abc import Iterator
+from typing import Final
+
+import regex
+
+from quotex import lexicon
+from quotex.document import TIMEOUT, Context
+from quotex.errors import Errors
+from quotex.mentions import gender_words, read_run, strip_det
+
+# (a constant for the compiled build, as in rules.py)
+_bisect_left: Final = bisect.bisect_left
+
+# The particles of a name as one alternation, in the order of the data file: the order decides
+# where a run ends ("de" before "der"), so no prefix tree here.  "de|van|von|..."
+_PARTICLE_CHOICE: Final = "|".join(regex.escape(p) for p in lexicon.load("name_particles"))
+# A run of capitalised words that may be a name: "French President Emmanuel Macron", "J. R. Smith".
+NAME_RUN: Final = regex.compile(
+    r"(?<![\p{L}\p{N}])(?:\p{Lu}\p{Ll}{0,3}\.|\p{Lu}[\p{L}\p{M}’'\-]+)"
+    r"(?:[ \t]+(?:\p{Lu}\p{Ll}{0,3}\.|\p{Lu}[\p{L}\p{M}’'\-]+|" + _PARTICLE_CHOICE + r"))*"
+)
+# "Federal Security Service (FSB)": an acronym defined in the text.
+ACRONYM: Final = regex.compile(r"((?:\p{Lu}[\p{L}\-’']+\s+(?:of\s+|for\s+|and\s+|the\s+)*){1,7})\((\p{Lu}{2,8})\)")
+# Where ACRONYM can end: a parenthesised word of 2-8 capitals.  "(FSB)"
+ACRONYM_PAREN: Final = regex.compile(r"\(\p{Lu}{2,8}\)")
+# The last character that ACRONYM's name part cannot hold, searched backwards from a "(FSB)":
+# the name lies after it.  "the agency; Federal Security Service (FSB)" -> ";"
+ACRONYM_FENCE: Final = regex.compile(r"[^\p{L}\-’'\s]", regex.REVERSE)
+# A name followed by a description: "Ana Sousa, a nurse", "Tom Jones, 45,"
+DESCRIBED: Final = re.compile(r",\s+(?:a|an|the|who|\d)")
+_position: Final = operator.itemgetter(0)  # of a (position, person) mention
+
+
+@functools.cache
+def _title_ends() -> tuple[int, frozenset[str]]:
+    """How the one-word person nouns end: their last three letters (fewer if one is shorter)."""
+    nouns = [w for w in lexicon.words("person_nouns") if " " not in w]
+    n = min([3, *map(len, nouns)])
+    return n, frozenset(w[-n:] for w in nouns)
+
+
+def _title_before(text: str, pos: int) -> str | None:
+    """The person noun just before ``pos``, spaces only between: "spokesperson Guo" -> "spokesperson"."""
+    i = pos
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    n, ends = _title_ends()
+    if text[max(0, i - n) : i].lower() not in ends:
+        return None  # the word does not end as any person noun does ("...son", "...ter")
+    j = i
+    while j > 0 and (text[j - 1].isalpha() or text[j - 1] in "-’'"):
+        j -= 1
+    word = text[j:i]
+    return word if word and word[0].islower() and word.lower() in lexicon.words("person_nouns") else None
+
+
+def _runs_holding(text: str, words: frozenset[str]) -> Iterator[regex.Match[str]]:
+    """NAME_RUN's runs that hold one of ``words``, read only on the lines that hold one."""
+    lines: set[int] = set()
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            lines.add(text.rfind("\n", 0, at) + 1)
+            newline = text.find("\n", at)
+            at = text.find(word, newline) if newline >= 0 else -1
+    for line in sorted(lines):
+        end = text.find("\n", line)
+        for m in NAME_RUN.finditer(text, line, end if end >= 0 else len(text)):
+            run = m.group()
+            if any(word in run for word in words):
+                yield m
+
+
+def _acronyms(text: str) -> dict[str, str]:
+    """The acronyms ``text`` defines: "Federal Security Service (FSB)" -> FSB: Federal Security Service.
+
+    ACRONYM is tried only in the stretch of words before each "(FSB)": the same matches as
+    running it over the whole text (a match holds no "(" before its own), without trying it at
+    every capital of the article.
+    """
+    out: dict[str, str] = {}
+    done = 0
+    for paren in ACRONYM_PAREN.finditer(text):
+        if paren.start() < done:
+            continue
+        fence = ACRONYM_FENCE.search(text, done, paren.start())
+        m = ACRONYM.search(text, fence.end() if fence else done, paren.end(), timeout=TIMEOUT)
+        if m is not None:
+            out[m.group(2)] = " ".join(strip_det(m.group(1).split()))
+            done = m.end()
+    return out
+
+
+# (a dataclass, not attrs: the compiled build makes it a native class; see setup.py)
+@dataclasses.dataclass
+class Person:
+    """A person the article names; one article's, so its name, gender and titles fill in as it is read."""
+
+    name: str
+    gender: str | None = None
+    titles: list[str] = dataclasses.field(default_factory=list)
+
+
+class Entities:
+    """The people and acronyms an article names, with where each person is mentioned.
+
+    With ``only``, the article will be asked nothing but the names of people, and only of
+    people whose names end in (or, for one-word names, hold) one of those words: the scan then
+    reads only the runs of capitalised words that contain one, and the people it knows are the
+    ones a full scan would match to those names, in the same order.
+    """
+
+    def __init__(self, ctx: Context, only: frozenset[str] | None = None) -> None:
+        self.ctx = ctx
+        self.only = only
+        self.people: list[Person] = []
+        self.by_name: dict[str, Person] = {}
+        self.mentions: list[tuple[int, Person]] = []  # sorted by position
+        self._acronyms: dict[str, str] | None = None
+        self.bodies: list[tuple[int, str, str]] = []  # (position, name, type) of organisations and outlets
+        self._scanned = False
+
+    def _ensure(self) -> None:
+        """Scan the text the first time a question needs it: many articles never ask."""
+        if not self._scanned:
+            self._scanned = True
+            self._scan()
+
+    def _ensure_all(self) -> None:
+        """For a question on mentions or organisations, which a scan with ``only`` leaves out."""
+        if self.only is not None:
+            raise RuntimeError(Errors.E020.format())
+        self._ensure()
+
+    @property
+    def acronyms(self) -> dict[str, str]:
+        """Each acronym the article defines, with its full name."""
+        if self._acronyms is None:
+            self._acronyms = _acronyms(self.ctx.text)
+        return self._acronyms
+
+    def acronym(self, name: str) -> str:
+        """The full name of an acronym the article defines ("FSB" -> "Federal Security Service")."""
+        if not (name.isupper() and len(name) <= 8):
+            return name
+        return self.acronyms.get(name, name)
+
+    def _runs(self) -> Iterator[regex.Match[str]]:
+        """NAME_RUN's runs, or with ``only`` those that hold one of its words.
+
+        No run crosses a line, so with ``only`` the lines without any of the words are skipped.
+        No timeout: a run can be read only one way, so each try is linear in it.
+        """
+        text = self.ctx.text
+        if self.only is None:
+            return NAME_RUN.finditer(text)
+        return _runs_holding(text, self.only)
+
+    def _scan(self) -> None:
+        text = self.ctx.text
+        found: list[tuple[int, str, str | None, str | None]] = []
+        for m in self._runs():
+            run = m.group()
+            single = " " not in run
+            at = m.start()
+            # a title word ends in a letter and a space or tab comes before the run: most runs
+            # (sentence openers after ". ") fail this and are never looked back from
+            before = text[at - 2 : at] if at >= 2 else ""
+            title = None
+            if before[1:] in (" ", "\t") and (before[0].isalpha() or before[0] in " \t"):
+                title = _title_before(text, at)
+            if (single and title is None) or self.ctx.in_quote(at):
+                continue  # a lone capitalised word is a name only after a title ("spokesperson Guo")
+            read = read_run(title, run)
+            if read is None:
+                continue
+            if read.type != "named_person":
+                self.bodies.append((at, read.name, read.type))
+            elif read.sure or (read.named_if_described and DESCRIBED.match(text, m.end(), m.end() + 6)):
+                found.append((at + read.offset, read.name, read.gender, read.title))
+        for pos, name, gender, title in found:
+            self.add(name, gender, pos, title)
+        if self.only is not None:
+            return  # mentions are for pronouns and descriptions, which will not be asked
+        # later short forms: "Guo", "Macron"; gathered, then merged in one stable sort (where two
+        # claim one position, the mention already there, then the first person found, keeps it)
+        extra: list[tuple[int, Person]] = []
+        for person in self.people:
+            parts = person.name.split()
+            for part in {parts[0], parts[-1]} if len(parts) > 1 else set():
+                if len(part) < 3 or (part.lower() in gender_words() and part == parts[0]):
+                    continue
+                at = text.find(part)
+                while at >= 0:
+                    end = at + len(part)
+                    whole = (at == 0 or not text[at - 1].isalpha()) and (end >= len(text) or not text[end].isalpha())
+                    if whole and not self.ctx.in_quote(at):
+                        extra.append((at, person))
+                    at = text.find(part, end)
+        if extra:
+            merged = sorted(self.mentions + extra, key=_position)
+            self.mentions = [m for i, m in enumerate(merged) if i == 0 or merged[i - 1][0] != m[0]]
+
+    def _mention(self, pos: int, person: Person) -> None:
+        i = _bisect_left(self.mentions, pos, key=_position)
+        if i < len(self.mentions) and self.mentions[i][0] == pos:
+            return
+        self.mentions.insert(i, (pos, person))
+
+    def add(self, name: str, gender: str | None, pos: int, title: str | None = None) -> Person:
+        """Register a person (or a short form of one already known) mentioned at ``pos``."""
+        if " " not in name:
+            self._ensure()  # a short form: the full name may stand anywhere before
+        person = self.find(name)
+        if person is None:
+            person = Person(name, gender)
+            self.people.append(person)
+            self.by_name[name] = person
+        elif len(name.split()) > len(person.name.split()) and name.endswith(person.name):
+            person.name = name
+        if person.gender is None:
+            person.gender = gender
+        if title:
+            person.titles.append(title.lower())
+        self._mention(pos, person)
+        return person
+
+    def described(self, noun: str, pos: int) -> Person | None:
+        """The person last mentioned before ``pos`` whose title has ``noun`` ("the minister")."""
+        self._ensure_all()
+        i = _bisect_left(self.mentions, pos, key=_position)
+        for _, person in reversed(self.mentions[:i]):
+            if any(noun in t.replace("-", " ").split() or noun in t.split() for t in person.titles):
+                return person
+        return None
+
+    def body(self, noun: str, pos: int, kind: str | None = None) -> tuple[str, str] | None:
+        """The organisation or outlet last named before ``pos`` that ``the <noun>`` points back to."""
+        self._ensure_all()
+        for at, name, stype in reversed(self.bodies):
+            if at >= pos:
+                continue
+            if noun in name.lower().split() or (kind is not None and stype == kind):
+                return name, stype
+        return None
+
+    def find(self, name: str) -> Person | None:
+        """The known person that ``name`` names, in full or by a short form."""
+        if name in self.by_name:
+            return self.by_name[name]
+        parts = name.split()
+        for person in reversed(self.people):
+            fp = person.name.split()
+            if len(parts) < len(fp) and (fp[-len(parts) :] == parts or (len(parts) == 1 and fp[0] == parts[0])):
+                return person
+            if len(fp) < len(parts) and parts[-len(fp) :] == fp:
+                return person
+        return None
+
+    def pronoun(self, word: str, pos: int) -> Person | None:
+        """The person that ``he``/``she``/``I`` at ``pos`` refers to.
+
+        Sentences are searched from the pronoun's own backwards; within a sentence the first
+        person named (usually its subject) comes first; a person of the other gender is passed over.
+        """
+        self._ensure_all()
+        want = {"he": "m", "she": "f"}.get(word)
+        i = _bisect_left(self.mentions, pos, key=_position)
+        # walk back sentence by sentence; inside one, in text order
+        k = i
+        while k > 0:
+            index = self.ctx.sentence_at(self.mentions[k - 1][0]).index
+            start = k
+            while start > 0 and self.ctx.sentence_at(self.mentions[start - 1][0]).index == index:
+                start -= 1
+            for _, person in self.mentions[start:k]:
+                if want is None or person.gender in (None, want):
+                    if want is not None and person.gender is None:
+                        person.gender = want  # later pronouns agree with this one
+                    return person
+            k = start
+        return None

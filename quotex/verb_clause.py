@@ -1,0 +1,271 @@
+"""A reporting verb with its clause: ``S said (that) C``, ``S told T that C``, ``S denied X``.
+
+Also a quoted predicate (``called it "a farce"``), and where a reported clause ends.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from quotex import lexicon, relays
+from quotex.document import BARE, BELIEF, OBJECT, PREDICATE, REPORT, Context, Cue, Draft, Offsets, Segment, Tok
+from quotex.offsets import after_comma, trim, word
+from quotex.patterns import (
+    AND_BEFORE,
+    APOSTROPHE,
+    ASIDE,
+    CLAUSE_START,
+    COORDINATED,
+    FINITE,
+    LIST_GAP,
+    NEGATION,
+    NO_START,
+    PASSIVE,
+    PERSON_OBJ,
+    TELL,
+    past_adverbials,
+)
+from quotex.phrases import DETERMINERS, OBJECT_PRONOUNS, is_capitalised, skippable
+from quotex.source_phrase import find_source
+
+
+def verb_clause(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment, para: int,
+                 local: list[Draft]) -> Draft | None:
+    """``S said (that) C``, ``S told T that C``, ``S denied X``, ``..., arguing that C``."""
+    text = ctx.text
+    n = len(toks)
+    prev = word(text, toks[k - 1]).lower() if k > 0 else ""
+    if prev == "to" or (prev in PASSIVE and cue.form.endswith(("ed", "said", "told", "thought", "known"))):
+        return None  # "declined to say", "is expected to", "was told to"
+    if prev in DETERMINERS or prev.endswith(("’s", "'s")):
+        return None  # "the call", "a report", "Trump's claim": nouns, not verbs
+    back = k - 1
+    while back >= 0 and skippable(word(text, toks[back])):
+        if word(text, toks[back]).lower() in NEGATION or word(text, toks[back]).lower().endswith(("n't", "n’t")):
+            return None  # "did not say when": a negated report is no attribution
+        back -= 1
+    # The source is looked for once the words after the cue could be what was said: for most
+    # cue words that report nothing ("the state of", "you know") that test fails first.  An
+    # addressee needs it before ("told Reuters that"): the source's relays come first.
+    # Later on, ``found or find_source(...)`` finds it once, when first needed (a found tuple is
+    # never empty).
+    found: tuple[Offsets | None, list[Offsets], str] | None = None
+    tell = cue.lemma in TELL or cue.lemma.startswith(("tell", "remind", "inform", "assure"))
+    via: list[Offsets] = []
+    if tell:
+        found = find_source(ctx, toks, k, cue, sent, local)
+        src, via, _ = found
+        if src is None:
+            return None
+    # the content
+    j = k + 1
+    after = past_adverbials(text, cue.end, sent.end)
+    aside = ASIDE.match(text, after, sent.end)
+    if aside:
+        after = aside.end()
+    while j < n and toks[j][0] < after:
+        j += 1
+    has_that = False
+    # "told reporters (on Monday) that", "warned allies that"
+    if tell:
+        for look in range(j, min(n, j + 10)):
+            w = word(text, toks[look]).lower()
+            if w == "that":
+                if look > j and lexicon.is_media(text[toks[j][0] : toks[look - 1][1]]):
+                    via.append((toks[j][0], toks[look - 1][1]))
+                j = look
+                break
+            if w in (",", ";", ".", ":", "\"", "“") or (look > j and w in ("to",)):
+                break
+        else:
+            look = j
+        if j < n and word(text, toks[j]).lower() != "that":
+            # "told him the deal was off": skip a short addressee
+            if j < n and word(text, toks[j]).lower() in PERSON_OBJ | OBJECT_PRONOUNS:
+                j2 = j + 1
+                while j2 < min(n, j + 4) and (is_capitalised(word(text, toks[j2])) or
+                                              word(text, toks[j2]).lower() in PERSON_OBJ):
+                    j2 += 1
+                j = j2
+            elif j < n and is_capitalised(word(text, toks[j])):
+                j2 = j + 1
+                while j2 < min(n, j + 4) and is_capitalised(word(text, toks[j2])):
+                    j2 += 1
+                j = j2
+            else:
+                return None
+            if j < n and word(text, toks[j]).lower() == "to":
+                return None  # "told them to leave": a directive
+        addressee = (toks[k + 1][0], toks[j - 1][1]) if j - 1 > k else None
+        if addressee is not None and not via and lexicon.is_media(text[addressee[0] : addressee[1]]):
+            via.append(addressee)
+    if j >= n:
+        return None
+    w = word(text, toks[j])
+    low = w.lower()
+    kind_hint = ""
+    nominal = False
+    if w == ",":
+        found = found or find_source(ctx, toks, k, cue, sent, local)
+        src, via, _ = found
+        if src is None:
+            return None
+        s_index = next((i for i, t in enumerate(toks) if t[0] == src[0]), 0)
+        if s_index >= 2 and word(text, toks[s_index - 1]) == "," and j + 1 < n:
+            # "C1, she said, C2": the attribution interrupts its content
+            begin = sent.start
+            for d in local:
+                if d.spans[-1][1] <= src[0]:
+                    begin = max(begin, d.spans[-1][1] + 1)
+            first_part = trim(text, begin, toks[s_index - 1][0])
+            second = cut_clause(ctx, toks[j + 1][0], sent.end, toks)
+            spans = [x for x in (first_part, second) if x[1] - x[0] >= 3]
+            if first_part[1] - first_part[0] >= 3 and not _participle_start(text, second):
+                return Draft(spans, "indirect", (cue.start, cue.end), src, "indirect:interrupted", 0.8, para,
+                             via=via)
+    if low == "that":
+        has_that = True
+        j += 1
+    elif w == ":":
+        j += 1
+    elif w in ("\"", "“", "‘", "'", "«"):
+        kind_hint = "quoted"
+    elif cue.classes & {PREDICATE} and (pred := _predicate(ctx, cue, sent)) is not None:
+        # 'called the plan "a disaster"' (with no quoted predicate, the cue may still report)
+        found = found or find_source(ctx, toks, k, cue, sent, local)
+        src = found[0]
+        return Draft(pred, "mixed", (cue.start, cue.end), src, "mixed:predicate", 0.75, para) if src else None
+    elif cue.classes & {REPORT, BELIEF} and (low not in NO_START or _quantity(text, toks, j)) and w[:1].isalnum() \
+            and _clause_follows(text, toks, j):
+        pass  # "Police alleged the accused performed two attacks": a clause without "that"
+    elif cue.classes & {OBJECT} and not cue.classes & {BARE}:
+        if low in NO_START - {"to"} and cue.lemma in ("warn", "call for"):
+            j += 1
+        elif low in NO_START or w in ",.;":
+            return None
+        nominal = True
+    elif cue.classes & {BARE}:
+        low = APOSTROPHE.split(low, maxsplit=1)[0]
+        if (low in NO_START and not _quantity(text, toks, j)) or w in ",.;!?)" or not (
+                low in CLAUSE_START or is_capitalised(w) or w[:1].isdigit() or _quantity(text, toks, j)):
+            return None
+        if low in OBJECT_PRONOUNS - {"it", "you", "her"}:
+            return None
+    else:
+        return None
+    if j >= n:
+        return None
+    span = cut_clause(ctx, toks[j][0], sent.end, toks, nominal=nominal)
+    if span[1] - span[0] < 3 or (len(text[span[0] : span[1]].split()) < 2 and kind_hint != "quoted"):
+        return None
+    found = found or find_source(ctx, toks, k, cue, sent, local)
+    src, via, how = found
+    if src is None:
+        return None
+    rule = "indirect:object" if nominal else f"indirect:{how}-cue-clause"
+    # "..., the Baltic Times reports, citing Interfax."
+    via.extend(relays.trailing_relays(text, span[1], sent.end))
+    via.extend(relays.intro_relay(ctx, sent))
+    conf = 0.85 if has_that else 0.7
+    if BELIEF in cue.classes and REPORT not in cue.classes:
+        conf -= 0.15
+        rule = rule.replace("indirect:", "indirect:belief-")
+    if rule == "indirect:object":
+        conf = 0.5
+    d = Draft([span], "indirect", (cue.start, cue.end), src, rule, conf, para, via=via)
+    return d
+
+
+
+def _participle_start(text: str, span: Offsets) -> bool:
+    """ "wiping sweat off his face": a clause on the speaker's manner, not what was said."""
+    first = text[span[0] : span[1]].split(" ", 1)[0].lower()
+    return first.endswith("ing") and len(first) > 4
+
+
+def _quantity(text: str, toks: list[Tok], j: int) -> bool:
+    """ "at least 12 homes", "about 300 people", "more than half": a subject, not a preposition."""
+    words = [word(text, t).lower() for t in toks[j : j + 3]]
+    return bool(words) and (words[:2] in (["at", "least"], ["more", "than"], ["up", "to"], ["fewer", "than"],
+                                         ["less", "than"]) or (words[0] in ("about", "around", "over", "nearly",
+                                                                           "almost", "some") and len(words) > 1
+                            and words[1][:1].isdigit()))
+
+
+def _clause_follows(text: str, toks: list[Tok], j: int, reach: int = 7) -> bool:
+    """Does a finite verb follow ``toks[j]`` within a few words, before any comma?"""
+    for x in range(j + 1, min(len(toks), j + reach)):
+        w = word(text, toks[x]).lower()
+        if w in (",", ".", ";", ":", "(", "\"", "“", "”"):
+            return False
+        if w in FINITE or w.endswith(("n't", "n’t")):
+            return True
+    return False
+
+
+
+
+def _predicate(ctx: Context, cue: Cue, sent: Segment) -> list[Offsets] | None:
+    """The quoted predicate after a cue: ``called the plan "a disaster"``, ``criticizing the
+    move as "political theater."``.
+
+    Fragments listed one after another ('a "nasty guy," an "anchor baby" and "sick."') are one
+    quote with a span each.
+    """
+    text = ctx.text
+    pieces = sorted(
+        (g[0] for g in ctx.groups.values() if cue.end < g[0].open_mark < sent.end and g[0].close_mark > 0),
+        key=lambda p: p.open_mark,
+    )
+    if not pieces or pieces[0].open_mark > cue.end + 80:
+        return None
+    if any(ch in text[cue.end : pieces[0].open_mark] for ch in ".;\"“”"):
+        return None
+    spans = [trim(text, pieces[0].start, pieces[0].end)]
+    for prev, nxt in itertools.pairwise(pieces):
+        gap = text[prev.close_mark + 1 : nxt.open_mark]
+        if not LIST_GAP.fullmatch(gap):
+            break
+        spans.append(trim(text, nxt.start, nxt.end))
+    return spans
+
+
+def cut_clause(ctx: Context, start: int, end: int, toks: list[Tok], nominal: bool = False) -> Offsets:
+    """The reported clause from ``start``: up to the sentence end or the next attribution."""
+    text = ctx.text
+    stop = end
+    seg_cues = ctx.cues_in(start, end)
+    for cue in seg_cues:
+        if ctx.in_quote(cue.start):
+            continue
+        if (cue.lemma == "according to" and cue.start > start) or (cue.participle and after_comma(text, cue.start)):
+            stop = min(stop, cue.start)
+        elif cue.classes & {REPORT, OBJECT}:
+            m = AND_BEFORE.search(text, max(start, cue.start - 20), cue.start)
+            if m:
+                stop = min(stop, m.start())
+    if nominal:
+        # "called for diplomatic solutions and has avoided ...": the second verb is the subject's own;
+        # after a clause ("she became pregnant and was dismayed") it goes on with the clause
+        m = COORDINATED.search(text, start, stop)
+        if m:
+            stop = m.start()
+        comma = text.find(",", start, stop)
+        if comma > 0 and not ctx.in_quote(comma):
+            stop = comma
+    relay_at = relays.trailing_relay_at(text, start, stop)
+    if relay_at >= 0:
+        stop = relay_at
+    semi = text.find(";", start, stop)
+    if semi > 0 and not ctx.in_quote(semi):
+        stop = semi
+    a, b = trim(text, start, stop)
+    while b > a and text[b - 1] in ",;:—– ":
+        b -= 1
+    # a clause that ends inside a quotation runs on to its closing mark:
+    # 'He says Obama "knows full well ... Still, he goes after the most law-abiding of citizens."'
+    piece = ctx.piece_containing(b - 1)
+    if piece is not None and piece.start < b < piece.end and piece.close_mark > 0:
+        b = trim(text, a, piece.end)[1]
+    return a, b
+
