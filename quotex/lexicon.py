@@ -8,23 +8,34 @@ from collections.abc import Iterable
 from importlib import resources
 from typing import Any
 
+# The files read so far, and their word sets.  Plain dictionaries rather than functools.cache:
+# the engine's modules build their constants from these functions when they are imported, and a
+# plain function's type is known to the compiler wherever it is used (and is a direct call once
+# compiled).
+_LOADED: dict[str, tuple[str, ...]] = {}
+_WORDS: dict[str, frozenset[str]] = {}
 
-@functools.cache
+
 def load(name: str) -> tuple[str, ...]:
     """The entries of ``data/<name>.txt``: one a line, ``#`` starts a comment, blanks skipped."""
-    raw = resources.files("quotex").joinpath("data", f"{name}.txt").read_text(encoding="utf-8")
-    out = []
-    for line in raw.splitlines():
-        entry = line.split("#", 1)[0].strip()
-        if entry:
-            out.append(entry)
-    return tuple(out)
+    found = _LOADED.get(name)
+    if found is None:
+        raw = resources.files("quotex").joinpath("data", f"{name}.txt").read_text(encoding="utf-8")
+        out = []
+        for line in raw.splitlines():
+            entry = line.split("#", 1)[0].strip()
+            if entry:
+                out.append(entry)
+        found = _LOADED[name] = tuple(out)
+    return found
 
 
-@functools.cache
 def words(name: str) -> frozenset[str]:
     """The entries of ``data/<name>.txt`` as a lower-cased set."""
-    return frozenset(e.lower() for e in load(name))
+    found = _WORDS.get(name)
+    if found is None:
+        found = _WORDS[name] = frozenset(e.lower() for e in load(name))
+    return found
 
 
 def inflect(lemma: str) -> set[str]:
@@ -125,7 +136,6 @@ def trie_pattern(words: Iterable[str]) -> str:
     return emit(tree)
 
 
-@functools.cache
 def word_table(name: str) -> dict[str, tuple[str, ...]]:
     """The lines of ``data/<name>.txt`` as a table, lower-cased: the first word of a line maps to
     the words after it (``warn of about`` -> ``{"warn": ("of", "about")}``)."""
@@ -136,7 +146,6 @@ def word_table(name: str) -> dict[str, tuple[str, ...]]:
     return out
 
 
-@functools.cache
 def determiners() -> frozenset[str]:
     """Words that open a noun phrase: ``data/determiners.txt`` and the number words."""
     return words("determiners") | words("number_words")
