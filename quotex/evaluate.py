@@ -51,7 +51,8 @@ _NAME_FILLERS = frozenset({"the", "a", "an", "of"})
 #: A prediction naming its source only by one of these has not named it.
 _PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you", "him", "her", "them"})
 
-Span = tuple[int, int]
+#: A stretch of text as (start, end) offsets (the public record is records.Span).
+Offsets = tuple[int, int]
 
 
 class EvalInputError(QuotexError, ValueError):
@@ -59,7 +60,7 @@ class EvalInputError(QuotexError, ValueError):
 
 
 @attrs.frozen
-class Segment:
+class Scored:
     """One content span of a quote, quote marks stripped, with the attributes that are scored."""
 
     start: int
@@ -68,11 +69,11 @@ class Segment:
     source_text: str = ""
     source_type: str | None = None
     kind: str | None = None
-    cue: Span | None = None
+    cue: Offsets | None = None
     cue_text: str = ""
     optional: bool = False
 
-    def overlap(self, other: Segment) -> int:
+    def overlap(self, other: Scored) -> int:
         return min(self.end, other.end) - max(self.start, other.start)
 
     def __len__(self) -> int:
@@ -208,7 +209,7 @@ def evaluate(
 
 def segments(
     text: str, quotes: Sequence[Mapping[str, Any]], *, gold: bool, doc_id: str = ""
-) -> list[Segment]:
+) -> list[Scored]:
     """Flatten quotes to content segments, quote marks stripped.
 
     Gold ``content_spans`` are read before ``content``; a bare ``[start, end]`` is one span.
@@ -225,7 +226,7 @@ def segments(
         for start, end in content:
             # a span running past the text (a buggy prediction) is cut to it
             start, end = strip_marks(text, max(0, start), min(end, len(text)))
-            out.append(Segment(
+            out.append(Scored(
                 start=start,
                 end=end,
                 speaker=quote.get("speaker"),
@@ -239,7 +240,7 @@ def segments(
     return out
 
 
-def match(golds: Sequence[Segment], preds: Sequence[Segment], share: float | None) -> dict[int, int]:
+def match(golds: Sequence[Scored], preds: Sequence[Scored], share: float | None) -> dict[int, int]:
     """Pair gold and predicted segments one-to-one, best overlap first.
 
     Args:
@@ -272,7 +273,7 @@ def match(golds: Sequence[Segment], preds: Sequence[Segment], share: float | Non
     return pairs
 
 
-def attribute_verdicts(gold: Segment, pred: Segment) -> dict[str, bool | None]:
+def attribute_verdicts(gold: Scored, pred: Scored) -> dict[str, bool | None]:
     """Whether a matched prediction has each attribute right; ``None`` where gold does not say."""
     return {
         "speaker": speaker_matches(gold.speaker, pred.speaker, pred.source_text),
@@ -299,7 +300,7 @@ def speaker_matches(gold: str | None, speaker: str | None, source_text: str = ""
     return False
 
 
-def cue_matches(gold: Segment, pred: Segment) -> bool | None:
+def cue_matches(gold: Scored, pred: Scored) -> bool | None:
     """Whether the predicted cue is the gold cue: the spans overlap (or, with no span, the words agree)."""
     if gold.cue is None:
         return None
@@ -308,7 +309,7 @@ def cue_matches(gold: Segment, pred: Segment) -> bool | None:
     return bool(pred.cue_text) and pred.cue_text.lower().split() == gold.cue_text.lower().split()
 
 
-def is_speech(gold: Segment, text: str) -> bool:
+def is_speech(gold: Scored, text: str) -> bool:
     """Whether a gold segment is communication: a communication word in its cue, or quote marks inside."""
     if any(word in speech_cues() for word in _CUE_WORD.findall(gold.cue_text.lower())):
         return True
@@ -320,7 +321,7 @@ def speech_cues() -> frozenset[str]:
     return lexicon.words("speech_cues")
 
 
-def strip_marks(text: str, start: int, end: int, marks: str = _MARKS) -> Span:
+def strip_marks(text: str, start: int, end: int, marks: str = _MARKS) -> Offsets:
     """Narrow ``[start, end)`` past quote marks (of ``marks``) and whitespace at either end."""
     while start < end and (text[start] in marks or text[start].isspace()):
         start += 1
@@ -333,7 +334,7 @@ def _name_words(name: str | None) -> set[str]:
     return {w for w in _NAME_WORD.findall((name or "").lower()) if w not in _NAME_FILLERS}
 
 
-def _spans(value: Any, where: str) -> list[Span]:
+def _spans(value: Any, where: str) -> list[Offsets]:
     """``[start, end]`` or ``[[start, end], ...]`` as a list of non-empty spans."""
     if value is None or (isinstance(value, list | tuple) and not value):
         return []

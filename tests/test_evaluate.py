@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from quotex.evaluate import Segment, evaluate, format_report, speaker_matches, strip_marks
+from quotex.evaluate import Scored, evaluate, format_report, speaker_matches, strip_marks
 from tests.conftest import shared_path
 
 TEXT = (
@@ -179,8 +179,8 @@ def test_unknown_slice_is_refused() -> None:
 
 
 def test_segment_overlap() -> None:
-    assert Segment(0, 10).overlap(Segment(5, 20)) == 5
-    assert Segment(0, 10).overlap(Segment(10, 20)) == 0
+    assert Scored(0, 10).overlap(Scored(5, 20)) == 5
+    assert Scored(0, 10).overlap(Scored(10, 20)) == 0
 
 
 # ---- agreement with the reference scorer -------------------------------------------------------
