@@ -168,8 +168,10 @@ class Context:
     """One document's text with its paragraphs, sentences, quoted pieces and cues."""
 
     def __init__(self, text: str, paras: list[Segment], sents: list[Segment], pieces: list[Piece],
-                 budget: float = 0.0) -> None:
+                 budget: float = 0.0, wrapped: bool = False) -> None:
         self.text = text
+        # hard-wrapped text (segment.is_wrapped): a single newline is a space inside a paragraph
+        self.wrapped = wrapped
         # the time budget, checked by the stages as they go (see check_time); 0: none
         self.budget = budget
         self.deadline = time.monotonic() + budget if budget > 0 else math.inf

@@ -28,6 +28,12 @@ NAME_RUN: Final = regex.compile(
     r"(?<![\p{L}\p{N}])(?:\p{Lu}\p{Ll}{0,3}\.|\p{Lu}[\p{L}\p{M}’'\-]+)"
     r"(?:[ \t]+(?:\p{Lu}\p{Ll}{0,3}\.|\p{Lu}[\p{L}\p{M}’'\-]+|" + _PARTICLE_CHOICE + r"))*"
 )
+# NAME_RUN for hard-wrapped text (segment.is_wrapped), where a single newline is a space inside a
+# paragraph: "Emergencies Minister\nYevgeny Zinichev".  A blank line still ends a run.
+NAME_RUN_WRAPPED: Final = regex.compile(
+    r"(?<![\p{L}\p{N}])(?:\p{Lu}\p{Ll}{0,3}\.|\p{Lu}[\p{L}\p{M}’'\-]+)"
+    r"(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:\p{Lu}\p{Ll}{0,3}\.|\p{Lu}[\p{L}\p{M}’'\-]+|" + _PARTICLE_CHOICE + r"))*"
+)
 # "Federal Security Service (FSB)": an acronym defined in the text.
 ACRONYM: Final = regex.compile(r"((?:\p{Lu}[\p{L}\-’']+\s+(?:of\s+|for\s+|and\s+|the\s+)*){1,7})\((\p{Lu}{2,8})\)")
 # Where ACRONYM can end: a parenthesised word of 2-8 capitals.  "(FSB)"
@@ -48,11 +54,18 @@ def _title_ends() -> tuple[int, frozenset[str]]:
     return n, frozenset(w[-n:] for w in nouns)
 
 
-def _title_before(text: str, pos: int) -> str | None:
-    """The person noun just before ``pos``, spaces only between: "spokesperson Guo" -> "spokesperson"."""
+def _title_before(text: str, pos: int, wrapped: bool = False) -> str | None:
+    """The person noun just before ``pos``, spaces only between: "spokesperson Guo" -> "spokesperson".
+
+    ``wrapped`` (hard-wrapped text): one newline may also come between.
+    """
     i = pos
     while i > 0 and text[i - 1] in " \t":
         i -= 1
+    if wrapped and i > 0 and text[i - 1] == "\n":
+        i -= 1
+        while i > 0 and text[i - 1] in " \t":
+            i -= 1
     n, ends = _title_ends()
     if text[max(0, i - n) : i].lower() not in ends:
         return None  # the word does not end as any person noun does ("...son", "...ter")
@@ -161,6 +174,10 @@ class Entities:
         No timeout: a run can be read only one way, so each try is linear in it.
         """
         text = self.ctx.text
+        if self.ctx.wrapped:  # runs may cross a line: the whole text, filtered
+            only = self.only
+            runs = NAME_RUN_WRAPPED.finditer(text)
+            return runs if only is None else (m for m in runs if any(word in m.group() for word in only))
         if self.only is None:
             return NAME_RUN.finditer(text)
         return _runs_holding(text, self.only)
@@ -168,16 +185,21 @@ class Entities:
     def _scan(self) -> None:
         text = self.ctx.text
         found: list[tuple[int, str, str | None, str | None]] = []
+        wrapped = self.ctx.wrapped
         for m in self._runs():
             run = m.group()
+            if wrapped:
+                run = run.replace("\n", " ")  # (one character for one: the offsets stay)
             single = " " not in run
             at = m.start()
             # a title word ends in a letter and a space or tab comes before the run: most runs
             # (sentence openers after ". ") fail this and are never looked back from
             before = text[at - 2 : at] if at >= 2 else ""
+            if wrapped:
+                before = before.replace("\n", " ")
             title = None
             if before[1:] in (" ", "\t") and (before[0].isalpha() or before[0] in " \t"):
-                title = _title_before(text, at)
+                title = _title_before(text, at, wrapped)
             if (single and title is None) or self.ctx.in_quote(at):
                 continue  # a lone capitalised word is a name only after a title ("spokesperson Guo")
             read = read_run(title, run)

@@ -18,6 +18,20 @@ PARAGRAPH_BREAK: Final = regex.compile(r"\s*\n\s*")
 _SPACES: Final = re.compile(r"[^\S\x1c-\x1f]*")
 _NOT_SPACE_HERE: Final = frozenset("\x1c\x1d\x1e\x1f")
 
+# Hard-wrapped text (wire feeds, press releases, mail archives: "...the budget on Tuesday\nafter a
+# long debate...\n\nOpponents said..."): a single newline is a space inside a paragraph, and only
+# blank lines separate paragraphs.  is_wrapped() decides from the document itself, in one walk
+# over its newlines: it needs a blank line, no line longer than _WRAP_MAX (real paragraphs on one
+# line run longer: the walk stops at the first), at least _WRAP_MIN_LINES lines that a single
+# newline continues, most of them (_WRAP_SHARE) at least _WRAP_MIN long (a wrapped line stops
+# near the width; a list of short lines, a dateline or an address does not), and fewer than half
+# of them ending a sentence (a text with one short paragraph a line ends every line so).
+_WRAP_MAX: Final = 100
+_WRAP_MIN: Final = 40
+_WRAP_MIN_LINES: Final = 3
+_WRAP_SHARE: Final = 0.75
+_SENTENCE_CLOSERS: Final = ".!?:\"”’'"
+
 # A sentence end: . ! or ? (and closing marks or brackets), space, then an opening mark, a
 # capital or a digit; the break is group 1, the white space.  "He left. She stayed."  /
 # "It's over." He left.  Starting at the punctuation (not looking back to it from every space)
@@ -47,12 +61,56 @@ def _abbreviation(before: str) -> bool:
         return False
     return ABBREVIATION.search(before) is not None
 
-def paragraphs(text: str) -> list[Segment]:
-    """Split at newlines; each paragraph is trimmed of surrounding white space."""
+
+def is_wrapped(text: str) -> bool:
+    """Is ``text`` hard-wrapped: paragraphs split by blank lines, lines broken near a fixed width?"""
+    breaks = 0  # blank lines between two lines of text
+    inner = 0  # lines of text that a single newline runs on into the next
+    long_inner = 0  # ... at least _WRAP_MIN long
+    closed = 0  # ... that end in a sentence's closing punctuation
+    previous = -2  # the previous line's length; -1: it was blank; -2: no text yet
+    previous_closes = False
+    start = 0
+    while True:
+        newline = text.find("\n", start)
+        line = text[start : newline if newline >= 0 else len(text)].rstrip()
+        if len(line) > _WRAP_MAX:
+            return False
+        if not line or line.isspace():
+            if previous >= 0:
+                previous = -1
+        else:
+            if previous >= 0:
+                inner += 1
+                long_inner += previous >= _WRAP_MIN
+                closed += previous_closes
+            elif previous == -1:
+                breaks += 1
+            previous = len(line)
+            previous_closes = line[-1] in _SENTENCE_CLOSERS
+        if newline < 0:
+            break
+        start = newline + 1
+    return breaks > 0 and inner >= _WRAP_MIN_LINES and long_inner >= _WRAP_SHARE * inner and 2 * closed < inner
+
+
+def paragraphs(text: str, wrapped: bool | None = None) -> list[Segment]:
+    """Split at newlines (only at blank lines when the text is hard-wrapped); each paragraph is trimmed.
+
+    ``wrapped``: whether the text is hard-wrapped, when the caller knows (None: see is_wrapped).
+    """
     out: list[Segment] = []
     pos = 0
+    if wrapped is None:
+        wrapped = is_wrapped(text)
     newline = text.find("\n")
     while newline >= 0:
+        space = _SPACES.match(text, newline)
+        run_end = space.end() if space is not None else newline + 1  # (the pattern always matches)
+        if wrapped and run_end < len(text) and text.find("\n", newline + 1, run_end) < 0:
+            # a single newline inside a wrapped paragraph: white space, not a break
+            newline = text.find("\n", run_end)
+            continue
         # the break runs over the white space on both sides of the newline (never back past pos,
         # where the last break ended, so the walk stays linear)
         start = newline
@@ -60,8 +118,7 @@ def paragraphs(text: str) -> list[Segment]:
             start -= 1
         if start > pos:
             out.append(Segment(pos, start, len(out)))
-        space = _SPACES.match(text, newline)
-        pos = space.end() if space is not None else newline + 1  # (the pattern always matches)
+        pos = run_end
         newline = text.find("\n", pos)
     end = len(text.rstrip())
     if end > pos:
