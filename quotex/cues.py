@@ -7,7 +7,7 @@ import re
 from typing import Final
 
 from quotex import lexicon
-from quotex.document import BARE, BELIEF, OBJECT, PHRASE, PREDICATE, REPORT, Cue
+from quotex.document import BARE, BELIEF, OBJECT, PHRASE, PREDICATE, REPORT, Cue, Draft
 
 
 @functools.cache
@@ -17,7 +17,7 @@ def table() -> dict[str, tuple[str, frozenset[str]]]:
     classes: dict[str, set[str]] = {}
     lemmas: dict[str, str] = {}
     for name, cls in (("report_verbs", REPORT), ("belief_verbs", BELIEF), ("object_verbs", OBJECT),
-                      ("predicate_verbs", PREDICATE)):
+                      ("predicate_verbs", PREDICATE), ("evidence_verbs", REPORT)):
         for form, lemma in lexicon.verb_forms(name).items():
             classes.setdefault(form, set()).add(cls)
             if lemma.split()[0] in bare:
@@ -28,6 +28,38 @@ def table() -> dict[str, tuple[str, frozenset[str]]]:
         classes.setdefault(key, set()).add(PHRASE)
         lemmas.setdefault(key, key)
     return {form: (lemmas[form], frozenset(cls)) for form, cls in classes.items()}
+
+
+@functools.cache
+def evidence_forms() -> frozenset[str]:
+    """The forms of the evidence verbs (``data/evidence_verbs.txt``): cues only with a document
+    as the source (see ``document_sourced``)."""
+    return frozenset(lexicon.verb_forms("evidence_verbs"))
+
+
+def document_sourced(text: str, found: list[Cue], drafts: list[Draft]) -> list[Draft]:
+    """``drafts`` without those of an evidence verb whose source is not a document: "the poll
+    found that ...", "records show ..." report; "police found the car was stolen" does not."""
+    evidence = {c.start for c in found if c.form in evidence_forms() and c.form not in _other_forms()}
+    if not evidence:
+        return drafts
+    docs = lexicon.words("document_nouns")
+    out = []
+    for d in drafts:
+        if d.cue is not None and d.cue[0] in evidence:
+            words = text[d.source[0] : d.source[1]].split() if d.source else []
+            head = words[-1].lower().strip(",.;:") if words else ""
+            if head not in docs and not (head.endswith("s") and head[:-1] in docs):
+                continue
+        out.append(d)
+    return out
+
+
+@functools.cache
+def _other_forms() -> frozenset[str]:
+    """Cue forms of the other verb lexicons: a form there is a cue with any source."""
+    return frozenset(f for name in ("report_verbs", "belief_verbs", "object_verbs", "predicate_verbs")
+                     for f in lexicon.verb_forms(name))
 
 
 @functools.cache
@@ -62,11 +94,13 @@ def _first_words() -> re.Pattern[bytes]:
 _LETTERS_ONLY: Final = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
 
 
-def find_cues(text: str, start: int = 0, end: int | None = None) -> list[Cue]:
+def find_cues(text: str, start: int = 0, end: int | None = None, wrapped: bool = False) -> list[Cue]:
     """Cue candidates in ``text[start:end]``, in order.
 
     A capitalised form is a cue only at a sentence start or as a phrase ("According to"):
-    mid-sentence it is part of a name ("the Washington Post", "Tell City").
+    mid-sentence it is part of a name ("the Washington Post", "Tell City").  In hard-wrapped text
+    (``wrapped``, see segment.is_wrapped) a form's words may also be split by a single newline
+    ("according\nto"); elsewhere a newline between them is a paragraph break.
     """
     forms = table()
     heads = _by_first_word()
@@ -84,7 +118,7 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> list[Cue]:
         a, end = m.start(1) - 1, m.end(1) - 1
         if a > 0 and (text[a - 1].isalnum() or text[a - 1] in "-’'"):
             continue
-        hit = _longest(text, end, stop, heads[m.group(1)])
+        hit = _longest(text, end, stop, heads[m.group(1)], wrapped)
         if hit is None:
             continue
         form, b = hit
@@ -97,11 +131,17 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> list[Cue]:
     return out
 
 
-def _longest(text: str, pos: int, stop: int, options: tuple[tuple[str, str], ...]) -> tuple[str, int] | None:
-    """The longest form whose remaining words follow ``pos``, with its end offset."""
+def _longest(text: str, pos: int, stop: int, options: tuple[tuple[str, str], ...],
+             wrapped: bool = False) -> tuple[str, int] | None:
+    """The longest form whose remaining words follow ``pos``, with its end offset.
+
+    ``wrapped``: a single newline between the words counts as a space (hard-wrapped text).
+    """
     for form, rest in options:
         b = pos + len(rest)
-        if rest and (b > stop or text[pos:b].lower() != rest):
+        if rest and (b > stop or text[pos:b].lower() != rest) and not (
+            wrapped and b <= stop and text[pos:b].replace("\n", " ").lower() == rest
+        ):
             continue
         if b < len(text) and (text[b].isalnum() or text[b] == "-" or (text[b] in "’'" and text[b + 1 : b + 2] == "s")):
             continue  # "well-said", "the report's authors"

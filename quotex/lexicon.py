@@ -69,12 +69,16 @@ def verb_forms(name: str) -> dict[str, str]:
     A line is ``lemma`` or ``lemma form form ...``: the extra forms cover irregular verbs and
     doubled consonants (``admit admitted admitting``). The first word may carry a particle
     joined by ``_`` (``point_out``): the forms are then the verb's forms plus the particle.
+    An extra form written with a leading ``-`` is left out (``remark -remarks``: the plural
+    noun "remarks" is far more common than the verb form).
     """
     out: dict[str, str] = {}
     for entry in load(name):
         lemma, *extra = entry.lower().split()
         verb, _, particle = lemma.partition("_")
-        forms = inflect(verb) | set(extra)
+        added = {x for x in extra if not x.startswith("-")}
+        dropped = {x[1:] for x in extra if x.startswith("-")}
+        forms = (inflect(verb) | added) - dropped
         for form in forms:
             out[f"{form} {particle}" if particle else form] = lemma.replace("_", " ")
     return out

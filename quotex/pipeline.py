@@ -24,21 +24,23 @@ from quotex.tree import Tree
 
 def context(text: str, budget: float = 0.0) -> Context:
     """A document's paragraphs, sentences and quoted pieces; ``budget``: its time limit in seconds (0: none)."""
-    paras = segment.paragraphs(text)
+    wrapped = segment.is_wrapped(text)
+    paras = segment.paragraphs(text, wrapped)
     sents = segment.sentences(text, paras)
     pieces = marks.find_pieces(text, paras)
-    return Context(text, paras, sents, pieces, budget)
+    return Context(text, paras, sents, pieces, budget, wrapped)
 
 
 def rule_stage(text: str, budget: float = 0.0) -> tuple[Context, list[Cue], list[Draft]]:
     """Run the rule stages; returns the document context, its cues and the merged drafts."""
     ctx = context(text, budget)
-    found = cues.find_cues(text)
+    found = cues.find_cues(text, wrapped=ctx.wrapped)
     ctx.set_cues(found)
     ctx.check_time()
     direct, used, unattributed = direct_quotes(ctx, found)
     ctx.check_time()
     direct, indirect = indirect_quotes(ctx, found, used, direct)
+    direct, indirect = cues.document_sourced(text, found, direct), cues.document_sourced(text, found, indirect)
     ctx.check_time()
     drafts = merge(ctx, direct, indirect)
     drafts = continuations(ctx, drafts, unattributed)
@@ -80,7 +82,8 @@ def open_document(text: str, select: str = "candidates", budget: float = 0.0) ->
 
 def close_document(doc: Open, trees: Sequence[Tree]) -> list[Quote]:
     """Merge the attributions of the parsed sentences into the rules' and build the quotes."""
-    drafts = parser.merge(doc.ctx, doc.drafts, parser.drafts_from(doc.ctx, trees))
+    parsed = cues.document_sourced(doc.ctx.text, doc.ctx.cues, parser.drafts_from(doc.ctx, trees))
+    drafts = parser.merge(doc.ctx, doc.drafts, parsed)
     doc.ctx.check_time()
     return attribution.finish(doc.ctx, drafts)
 

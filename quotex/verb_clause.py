@@ -28,6 +28,9 @@ from quotex.patterns import (
 from quotex.phrases import DETERMINERS, OBJECT_PRONOUNS, is_capitalised, skippable
 from quotex.source_phrase import find_source
 
+# "expressed concern that C": verbs whose content is the clause after a stance noun
+NOUN_CLAUSE = lexicon.words("noun_clause_verbs")
+
 
 def verb_clause(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment, para: int,
                  local: list[Draft]) -> Draft | None:
@@ -99,6 +102,23 @@ def verb_clause(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment, 
         addressee = (toks[k + 1][0], toks[j - 1][1]) if j - 1 > k else None
         if addressee is not None and not via and lexicon.is_media(text[addressee[0] : addressee[1]]):
             via.append(addressee)
+    if cue.lemma in NOUN_CLAUSE:
+        # "voiced fears that C" gives C; "voiced support for the bill", "expressed the frustration
+        # of voters who ..." are nominal: a short noun phrase, then "that"
+        for look in range(j, min(n, j + 5)):
+            w = word(text, toks[look]).lower()
+            if w == "that" and look > j:
+                nxt = word(text, toks[look + 1]).lower() if look + 1 < n else ""
+                if nxt in FINITE or nxt.endswith("ed"):
+                    return None  # "pointed to polls that show ...": a relative clause
+                j = look
+                break
+            if not w.isalpha() or w in NO_START or w in (
+                "over", "regarding", "and", "but", "or", "who", "which", "whom"
+            ):
+                return None
+        else:
+            return None
     if j >= n:
         return None
     w = word(text, toks[j])

@@ -786,6 +786,139 @@ CORE_CASES: list[Case] = [
           source="councillor Ben Adeyemi"),
         tags=("verb-asked", "quote-said-source"),
     ),
+    # --- more communication verbs, each with its non-reporting twin ------------------------------
+    core(
+        "verb-chanted",
+        'Protesters chanted "No more cuts!" outside city hall.',
+        E('No more cuts!', kind="direct", cue="chanted", source="Protesters"),
+        tags=('verb-chanted', 'source-said-quote'),
+    ),
+    core(
+        "verb-chanted-no-content",
+        'The choir chanted for an hour during the vigil.',
+        tags=('verb-chanted', 'negative'),
+    ),
+    core(
+        "verb-blurted-out",
+        '"I did not take the money," the defendant blurted out.',
+        E('I did not take the money,', kind="direct", cue="blurted out", source="the defendant"),
+        tags=('verb-blurted', 'quote-said-source', 'particle'),
+    ),
+    core(
+        "verb-blurted-nominal",
+        'The defendant blurted out an apology.',
+        tags=('verb-blurted', 'negative', 'nominal'),
+        note='Nominal content: the object noun phrase is not a quote.',
+    ),
+    core(
+        "verb-crowed",
+        '"We crushed them," the coach crowed.',
+        E('We crushed them,', kind="direct", cue="crowed", source="the coach"),
+        tags=('verb-crowed', 'quote-said-source'),
+    ),
+    core(
+        "verb-crowed-bird",
+        'A rooster crowed at dawn behind the farmhouse.',
+        tags=('verb-crowed', 'negative'),
+    ),
+    core(
+        "verb-sniffed",
+        '"Hardly a masterpiece," the critic sniffed.',
+        E('Hardly a masterpiece,', kind="direct", cue="sniffed", source="the critic"),
+        tags=('verb-sniffed', 'quote-said-source'),
+    ),
+    core(
+        "verb-sniffed-smell",
+        'The dog sniffed the suitcase at the border crossing.',
+        tags=('verb-sniffed', 'negative'),
+    ),
+    core(
+        "verb-scolded",
+        '"Put your phones away," the judge scolded.',
+        E('Put your phones away,', kind="direct", cue="scolded", source="the judge"),
+        tags=('verb-scolded', 'quote-said-source'),
+    ),
+    core(
+        "verb-scolded-object",
+        'The teacher scolded the boys for being late.',
+        tags=('verb-scolded', 'negative'),
+        note='The object is the addressee, not content.',
+    ),
+    core(
+        "verb-remarked",
+        'The ambassador remarked that relations had rarely been warmer.',
+        E('relations had rarely been warmer', kind="indirect", cue="remarked", source="The ambassador"),
+        tags=('verb-remarked', 'said-that'),
+    ),
+    core(
+        "noun-remarks",
+        "The ambassador's remarks were broadcast on state television.",
+        tags=('verb-remarked', 'negative', 'noun'),
+        note='"remarks" is a noun far more often than a verb: the lexicon leaves that form out.',
+    ),
+    core(
+        "verb-mocked",
+        '"Welcome to the real world," the rival campaign mocked.',
+        E('Welcome to the real world,', kind="direct", cue="mocked", source="the rival campaign"),
+        tags=('verb-mocked', 'quote-said-source'),
+    ),
+    core(
+        "verb-mocked-nominal",
+        'Critics mocked the proposal.',
+        tags=('verb-mocked', 'negative', 'nominal'),
+    ),
+    core(
+        "verb-voiced-fears-that",
+        'Residents voiced fears that the plan would fail.',
+        E('the plan would fail', kind="indirect", cue="voiced", source="Residents"),
+        tags=('verb-voiced', 'noun-that'),
+        note="The stance noun ('fears') is not content; the clause after it is.",
+    ),
+    core(
+        "verb-voiced-nominal",
+        'Residents voiced concern at the meeting.',
+        tags=('verb-voiced', 'negative', 'nominal'),
+    ),
+    core(
+        "verb-expressed-hope-that",
+        'The minister expressed hope that talks would resume next week.',
+        E('talks would resume next week', kind="indirect", cue="expressed", source="The minister"),
+        tags=('verb-expressed', 'noun-that'),
+    ),
+    core(
+        "verb-expressed-nominal",
+        'The minister expressed concern about the delays.',
+        tags=('verb-expressed', 'negative', 'nominal'),
+    ),
+    core(
+        "verb-pointed-to-that",
+        'Economists pointed to evidence that inflation was easing.',
+        E('inflation was easing', kind="indirect", cue="pointed to", source="Economists"),
+        tags=('verb-pointed-to', 'noun-that', 'particle'),
+    ),
+    core(
+        "verb-pointed-to-relative",
+        'The guide pointed to a statue that was damaged in the war.',
+        tags=('verb-pointed-to', 'negative', 'relative-clause'),
+        note="'that was damaged' is a relative clause of the object, not what was said.",
+    ),
+    core(
+        "evidence-found-person",
+        'The hikers found that the trail had been closed.',
+        tags=('evidence-verb', 'negative'),
+        note='An evidence verb reports only with a document as its source.',
+    ),
+    core(
+        "evidence-records-show",
+        'Court records show the company paid no tax in 2022.',
+        E('the company paid no tax in 2022', kind="indirect", cue="show", source="Court records"),
+        tags=('evidence-verb', 'document-source', 'said-no-that'),
+    ),
+    core(
+        "evidence-showed-person",
+        'The guide showed visitors the room where the treaty was signed.',
+        tags=('evidence-verb', 'negative'),
+    ),
     # --- participial cues ---------------------------------------------------------------------
     core(
         "participial-saying-that",
@@ -1280,6 +1413,15 @@ ATTRIBUTION_CASES: list[Case] = [
         E("30 percent of schools in the region lack toilets", kind="indirect", cue="According to",
           source_type="document", speaker="UNICEF"),
         tags=("document", "issuer", "according-to-prefix"),
+    ),
+    attribution(
+        "evidence-poll-found",
+        "A Reuters poll found that most voters opposed the tax.",
+        E("most voters opposed the tax", kind="indirect", cue="found", source="A Reuters poll",
+          source_type="document"),
+        tags=("evidence-verb", "document-source", "said-that"),
+        note="An evidence verb ('found', 'show') is a cue only with a document as its source; its "
+             "twin is evidence-found-person.",
     ),
     # --- relays -------------------------------------------------------------------------------
     attribution(
