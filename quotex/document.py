@@ -203,6 +203,16 @@ class Context:
         if self.deadline != math.inf and time.monotonic() > self.deadline:
             raise DocumentTimeout(self.budget)
 
+    def time_left(self) -> float:
+        """Seconds left of the budget (``math.inf``: none)."""
+        return self.deadline - time.monotonic()
+
+    def resume(self, left: float) -> None:
+        """Start the clock again with ``left`` seconds (see ``time_left``): the parse a batch of
+        documents shares is not counted against any one of them."""
+        if self.deadline != math.inf:
+            self.deadline = time.monotonic() + left
+
     def set_cues(self, found: list[Cue]) -> None:
         self.cues = found
         self._cue_starts = [c.start for c in found]

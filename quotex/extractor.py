@@ -6,14 +6,12 @@ import contextlib
 import logging
 import math
 import os
-import time
 from collections.abc import Iterable, Iterator
 from typing import Literal, get_args
 
 import attrs
 
 from quotex import alarm, models, parser, pipeline
-from quotex.document import Context
 from quotex.errors import Errors, ExtractionError, TextTypeError, failure_of
 from quotex.records import Document, Engine, Quote, Select
 
@@ -237,7 +235,7 @@ class Extractor:
                 with self._guard(self.timeout):
                     self._check_text(text)
                     doc = pipeline.open_document(text, self.select, self.timeout)
-                opened.append((doc, doc.ctx.deadline - time.monotonic()))
+                opened.append((doc, doc.ctx.time_left()))
             except Exception as exc:  # recorded below, in input order
                 opened.append(exc)
         good = [item for item in opened if not isinstance(item, Exception)]
@@ -271,7 +269,7 @@ class Extractor:
             at += len(d.sentences)
             try:
                 with self._guard(self.timeout):
-                    _restart_clock(d.ctx, left)
+                    d.ctx.resume(left)
                     out.append(pipeline.close_document(d, mine))
             except Exception as exc:
                 out.append(exc)
@@ -287,12 +285,6 @@ class Extractor:
         if len(text) > self.max_chars:
             raise ExtractionError(Errors.E108(what="the document", size=len(text), unit="characters",
                                               limit=self.max_chars))
-
-
-def _restart_clock(ctx: Context, left: float) -> None:
-    """Give a document the time it had left when its clock stopped."""
-    if ctx.deadline != math.inf:
-        ctx.deadline = time.monotonic() + left
 
 
 def _pair(position: int, item: Item) -> tuple[str, str]:

@@ -15,7 +15,7 @@ from typing import Final
 from quotex import document, lexicon, phrases
 from quotex.document import Context, Offsets
 from quotex.tree import PUNCT_EDGE, Tree, Word, nominal
-from quotex.tree_content import sentence_end
+from quotex.tree_content import RELATIVE_PRONOUNS, sentence_end
 
 # Relations that stay inside a source noun phrase: "Chinese Foreign Ministry spokesperson Guo
 # Jiakun", "Mike Shields, president of the Congressional Leadership Fund", "the company's chief".
@@ -25,7 +25,6 @@ NP_RELATIONS: Final = frozenset(
 )
 # Relations a phrase's head is climbed by, from the word that ends the phrase.
 NP_CLIMB: Final = frozenset(["flat", "compound", "appos", "amod", "nmod", "nummod", "det", "conj"])
-RELATIVE_PRONOUNS: Final = lexicon.words("relative_pronouns")
 # Words that open a relative clause and may stand for part of what was reported.
 RELATIVE_LEADS: Final = RELATIVE_PRONOUNS | lexicon.words("free_relatives")
 # Verbs that hand their subject on to a report in a purpose clause: "used his speech to call for".

@@ -31,11 +31,16 @@ from quotex.tree_content import (
     para_of,
 )
 from quotex.tree_cues import cue_of, infinitive, negated
-from quotex.tree_source import addressee_media, noun_phrase, relative_gap, source_of, stranded
+from quotex.tree_source import (
+    RELATIVE_LEADS,
+    RELATIVE_PRONOUNS,
+    addressee_media,
+    noun_phrase,
+    relative_gap,
+    source_of,
+    stranded,
+)
 
-RELATIVE_PRONOUNS: Final = lexicon.words("relative_pronouns")
-# Words that open a relative clause and may stand for part of what was reported.
-RELATIVE_LEADS: Final = RELATIVE_PRONOUNS | lexicon.words("free_relatives")
 # Verbs whose prepositional object is the content in the passive: "was charged with fraud".
 PASSIVE_CONTENT: Final = lexicon.word_table("passive_content_verbs")
 
