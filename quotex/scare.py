@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 from typing import Final
 
-from quotex.document import Context, Piece
+from quotex.document import Context, Offsets, Piece
 
 # Words before a quoted term that show it is a name for something, not speech.
 TERM_LEAD: Final = frozenset(
@@ -37,4 +38,16 @@ def is_term(ctx: Context, group: list[Piece]) -> bool:
             return True  # 'the new "smart border" system': a name for a thing
         if not group[0].double and ctx.has_double:
             return True
+    return False
+
+
+def quoted_fragment(ctx: Context, span: Offsets) -> bool:
+    """Does ``span`` hold somebody's quoted words (not a scare quote or a title)?  Nominal content
+    is a quote only then: 'called the move "political theater"', not "denied the reports"."""
+    i = bisect.bisect_left(ctx.quoted_starts, span[0])
+    while i < len(ctx.quoted) and ctx.quoted[i][0] < span[1]:
+        piece = ctx.piece_at[ctx.quoted[i]]
+        if piece.end <= span[1] + 1 and not is_term(ctx, ctx.groups[piece.group]):
+            return True
+        i += 1
     return False

@@ -21,6 +21,8 @@ from quotex.tree import Tree, Word, case_of, nominal
 from quotex.tree_cues import cue_of
 
 RELATIVE_PRONOUNS: Final = lexicon.words("relative_pronouns")
+# Nouns of what was said, whose clause makes a nominal object a quote ("denied reports that C").
+CONTENT_NOUNS: Final = lexicon.words("content_nouns")
 # Verbs whose open complement is what was said: "promised to cut taxes", "urged voters to stay".
 XCOMP_LEMMAS: Final = lexicon.words("xcomp_verbs")
 # Words that open an adverbial clause or phrase, never a reported one.
@@ -117,8 +119,8 @@ def content_of(ctx: Context, tree: Tree, w: Word, lemma: str,
     if bare is not None:
         return [bare], "parser:bare-clause", None
     obl = _obl_content(tree, w, lemma)
-    if obl is not None:
-        return [obl], "parser:obl", None
+    if obl is not None and scare.quoted_fragment(ctx, obl):
+        return [obl], "parser:obl", None  # "warned of the dangers" is nominal; 'warned of "dire consequences"' a quote
     takes_np = classes & {OBJECT, PREDICATE} or lemma in NP_CONTENT_LEMMAS
     if takes_np or (REPORT in classes and lemma not in NO_NP_CONTENT):
         obj = next((k for k in tree.kids(w.index, "obj") if k.index > w.index), None)
@@ -127,14 +129,21 @@ def content_of(ctx: Context, tree: Tree, w: Word, lemma: str,
             # the predicate of the object goes with it: 'called the plan "a disaster"', 'accused X of Y'
             predicate = False
             for k in tree.kids(w.index, "xcomp", "obl", "advcl", "obj"):
+                case = case_of(tree, k)
                 if k.index > obj.index and k.index != obj.index and (
-                        k.deprel.startswith(("xcomp", "obj")) or case_of(tree, k) in ("as", "of", "for", "with")):
+                        k.deprel.startswith(("xcomp", "obj")) or case in ("of", "for", "with")
+                        or (case == "as" and PREDICATE in classes)):  # not "maintaining its position as ..."
                     keep |= tree.subtree(k.index)
                     predicate = True
             a, b = tree.run(keep, obj.index)
             # a pronoun alone is no content, with its predicate it is: "accused him of lying"
             if b - a >= 1 and (obj.upos != "PRON" or predicate):
-                return [tree.span(a, b)], "parser:obj", None
+                span = tree.span(a, b)
+                # nominal content is no quote ("denied the reports", "maintained a neutral stance")
+                # unless it carries quoted words, a predicate ("accused him of lying") or a clause
+                # of what was said ("denied reports that ...")
+                if predicate or scare.quoted_fragment(ctx, span) or _content_noun(tree, obj):
+                    return [span], "parser:obj", None
     return [], "", None
 
 
@@ -210,6 +219,11 @@ def _right_phrase(tree: Tree, w: Word) -> Word | None:
     if any(x.upos in ("VERB", "AUX") and x.deprel not in ("amod", "compound", "acl") for x in rest):
         return None
     return rest[0]
+
+
+def _content_noun(tree: Tree, obj: Word) -> bool:
+    """ "reports suggesting C", "claims that C": a noun of what was said with its content."""
+    return obj.low in CONTENT_NOUNS and any(k.index > obj.index for k in tree.kids(obj.index, "acl", "ccomp"))
 
 
 def _obl_content(tree: Tree, w: Word, lemma: str) -> Offsets | None:

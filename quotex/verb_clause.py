@@ -8,6 +8,7 @@ from __future__ import annotations
 import itertools
 
 from quotex import lexicon, relays
+from quotex.finite import clause_at
 from quotex.document import BARE, BELIEF, OBJECT, PREDICATE, REPORT, Context, Cue, Draft, Offsets, Segment, Tok
 from quotex.offsets import after_comma, trim, word
 from quotex.patterns import (
@@ -26,10 +27,14 @@ from quotex.patterns import (
     past_adverbials,
 )
 from quotex.phrases import DETERMINERS, OBJECT_PRONOUNS, is_capitalised, skippable
+from quotex.scare import quoted_fragment
 from quotex.source_phrase import find_source
 
 # "expressed concern that C": verbs whose content is the clause after a stance noun
 NOUN_CLAUSE = lexicon.words("noun_clause_verbs")
+# "denied reports that C", "rejected claims suggesting C": an object that carries content
+CONTENT_NOUNS = lexicon.words("content_nouns")
+CONTENT_PARTICIPLES = frozenset({"suggesting", "saying", "claiming", "alleging", "indicating", "stating"})
 
 
 def verb_clause(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment, para: int,
@@ -155,8 +160,9 @@ def verb_clause(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment, 
         found = found or find_source(ctx, toks, k, cue, sent, local)
         src = found[0]
         return Draft(pred, "mixed", (cue.start, cue.end), src, "mixed:predicate", 0.75, para) if src else None
-    elif cue.classes & {REPORT, BELIEF} and (low not in NO_START or _quantity(text, toks, j)) and w[:1].isalnum() \
-            and _clause_follows(text, toks, j):
+    elif cue.classes & {REPORT, BELIEF} and w[:1].isalnum() and (
+            clause_at(text, toks, j, strong=BARE in cue.classes)
+            or (_quantity(text, toks, j) and clause_at(text, toks, j + 2, strong=BARE in cue.classes))):
         pass  # "Police alleged the accused performed two attacks": a clause without "that"
     elif cue.classes & {OBJECT} and not cue.classes & {BARE}:
         if low in NO_START - {"to"} and cue.lemma in ("warn", "call for"):
@@ -164,13 +170,6 @@ def verb_clause(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment, 
         elif low in NO_START or w in ",.;":
             return None
         nominal = True
-    elif cue.classes & {BARE}:
-        low = APOSTROPHE.split(low, maxsplit=1)[0]
-        if (low in NO_START and not _quantity(text, toks, j)) or w in ",.;!?)" or not (
-                low in CLAUSE_START or is_capitalised(w) or w[:1].isdigit() or _quantity(text, toks, j)):
-            return None
-        if low in OBJECT_PRONOUNS - {"it", "you", "her"}:
-            return None
     else:
         return None
     if j >= n:
@@ -178,6 +177,8 @@ def verb_clause(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment, 
     span = cut_clause(ctx, toks[j][0], sent.end, toks, nominal=nominal)
     if span[1] - span[0] < 3 or (len(text[span[0] : span[1]].split()) < 2 and kind_hint != "quoted"):
         return None
+    if nominal and not quoted_fragment(ctx, span) and not _content_object(text, toks, j):
+        return None  # "denied the reports": nominal content is no quote; 'denied the "baseless" reports' is
     found = found or find_source(ctx, toks, k, cue, sent, local)
     src, via, how = found
     if src is None:
@@ -195,6 +196,19 @@ def verb_clause(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment, 
     d = Draft([span], "indirect", (cue.start, cue.end), src, rule, conf, para, via=via)
     return d
 
+
+
+def _content_object(text: str, toks: list[Tok], j: int) -> bool:
+    """Is the object at ``toks[j]`` a noun of what was said with its content after it: "denied
+    media reports suggesting its involvement", "rejected claims that ..."?"""
+    for x in range(j, min(len(toks) - 1, j + 5)):
+        w = word(text, toks[x]).lower()
+        if not w[:1].isalnum():
+            return False
+        if w in CONTENT_NOUNS:
+            nxt = word(text, toks[x + 1]).lower()
+            return nxt == "that" or nxt in CONTENT_PARTICIPLES
+    return False
 
 
 def _participle_start(text: str, span: Offsets) -> bool:

@@ -1,0 +1,171 @@
+"""The open test for a reported clause without "that": a subject followed by a finite verb.
+
+``Officials said police received the call``, ``He told detectives he was at home``, ``She said
+the company, which employs 300 people, would close``: what follows the cue is a clause when a
+subject is followed, within a few words, by an auxiliary, a past form, or a present form that
+agrees with it.  ``maintained a neutral stance``, ``proposed a bill that would ...`` and
+``felt a tap on the shoulder`` give no clause: their object is a noun phrase.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Final
+
+from quotex import lexicon
+from quotex.document import Tok
+from quotex.offsets import word
+from quotex.phrases import DETERMINERS, NUMBER_WORDS
+
+# Auxiliaries, modals and common irregular past forms (patterns.FINITE reads the same list).
+_FINITE: Final = lexicon.words("finite_words")
+# Subject pronouns that are never objects: "said he would run"
+_NOMINATIVE: Final = frozenset({"he", "she", "they", "we", "i"})
+# Prepositions and particles ("said to ...", "warned of ..."); patterns.NO_START.
+_NO_START: Final = lexicon.words("no_clause_start")
+# A relative word after the first noun phrase: "proposed a bill that would ..." is a noun phrase.
+_RELATIVES: Final = frozenset({"that", "which", "who", "whom", "whose"})
+# Words ending in -ed that are no past forms.
+_NOT_PAST: Final = frozenset({"hundred", "red", "bed", "need", "speed", "seed", "indeed", "shed", "greed",
+                              "creed", "weed", "breed", "sacred", "naked", "wicked", "ragged", "kindred"})
+_POSSESSIVE_ENDS: Final = ("'s", "’s", "s'", "s’")
+# Within how many words of its first word a clause's verb comes ("the number of people killed
+# in the attack was ..."), for a cue that takes a bare clause as a rule and for others.
+LONG_REACH: Final = 24
+REACH: Final = 10
+_APOSTROPHE: Final = re.compile(r"[’']")
+# "he’s", "it’ll", "there’d": a subject and its auxiliary in one token
+_CONTRACTED: Final = frozenset({"s", "re", "ll", "d", "ve", "m"})
+_CONTRACTING: Final = frozenset({"it", "that", "there", "who", "you", "this"})
+# Quantifiers that stand alone as a subject: "many doubted her"
+_QUANTIFIERS: Final = frozenset({"many", "some", "most", "all", "both", "several", "few", "others", "each", "none"})
+# Marks around an aside inside the subject
+_ASIDE_MARKS: Final = frozenset({",", "–", "—", "("})
+_QUOTE_MARKS: Final = frozenset({'"', "“", "”", "‘", "’", "'", "«", "»"})
+# Words that open a clause of their own inside a noun phrase ("frustration with what it sees")
+_WH: Final = frozenset({"what", "how", "why", "where", "when", "whether", "if"})
+
+
+@functools.cache
+def _verbs() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The verbs of ``data/clause_verbs.txt``: base forms, -s forms, past forms."""
+    base: set[str] = set()
+    third: set[str] = set()
+    past: set[str] = set()
+    for entry in lexicon.load("clause_verbs"):
+        lemma, *irregular = entry.lower().split()
+        base.add(lemma)
+        for form in lexicon.inflect(lemma):
+            if form.endswith("s") and form != lemma:
+                third.add(form)
+            elif form.endswith("d") and form != lemma:
+                past.add(form)
+        past.update(f for f in irregular if f not in ("has",))
+        third.update(f for f in irregular if f == "has")
+    return frozenset(base), frozenset(third), frozenset(past)
+
+
+def _contraction(low: str) -> tuple[str, str]:
+    """ "he’s" -> ("he", "s"); a word without an apostrophe -> (word, "")."""
+    parts = _APOSTROPHE.split(low, maxsplit=1)
+    return (parts[0], parts[1]) if len(parts) == 2 else (low, "")
+
+
+def _lower_word(w: str) -> bool:
+    return w.isalpha() and w.islower()
+
+
+def is_verb(w: str, prev: str, nxt: str, second: bool = False) -> bool:
+    """Is ``w`` (lower case as written) a finite verb after ``prev`` and before ``nxt``?
+
+    ``second``: ``prev`` is the first word of the clause, where a quantifier stands alone
+    ("many doubted her", "some said").
+    """
+    low = w.lower()
+    if low in _FINITE or low.endswith(("n't", "n’t")):
+        return True
+    if not _lower_word(w):
+        return False
+    p = prev.lower()
+    # after a determiner or a possessive a word is an adjective or a noun: "the injured man",
+    # "the company's planned closure", "a need"
+    if p in _CONTRACTING and low.endswith("s") and not low.endswith("ss"):
+        return True  # "it underscores", "this means"
+    if (p in DETERMINERS and not (second and p in _QUANTIFIERS)) or p.endswith(_POSSESSIVE_ENDS) or p in _NO_START:
+        return False
+    base, third, past = _verbs()
+    if low in past:
+        return True
+    if low.endswith("ed") and len(low) > 3 and low not in _NOT_PAST:
+        # "39 injured people": after a number, a past form is an adjective unless nothing
+        # noun-like follows ("said 39 died in the blast")
+        if p[:1].isdigit() or p in NUMBER_WORDS:
+            return not _lower_word(nxt) or nxt in _NO_START
+        return True
+    if low in third:
+        return True
+    if low in base:
+        # a plural subject: "questions remain", "officials plan to"
+        return p.endswith("s") and not p.endswith("ss") and len(p) > 3 or p in ("people", "police", "children")
+    return False
+
+
+def clause_at(text: str, toks: list[Tok], j: int, strong: bool = True) -> bool:
+    """Does a finite clause start at ``toks[j]``: a subject, then its verb?
+
+    ``strong``: the cue takes a bare clause as a rule (say, claim, believe): the subject may run
+    long ("Texas Sen. Ted Cruz says President Barack Obama’s new actions to more tightly
+    regulate gun sales aren’t ...").  Other cues ("proposed a plan aimed at ...") need the verb
+    soon, and a past form before a preposition reads as a participle there.
+    """
+    n = len(toks)
+    if j >= n:
+        return False
+    first = word(text, toks[j])
+    low = first.lower()
+    if not first[:1].isalnum() or low in _NO_START or low in _RELATIVES - {"that"}:
+        return False
+    head, rest = _contraction(low)
+    if rest in _CONTRACTED and (head in _NOMINATIVE or head in _CONTRACTING):
+        return True  # "says he’s heading", "said it’ll"
+    if low in _NOMINATIVE:
+        # "said he would run", "said they had": anything but a preposition or a mark after it
+        nxt = word(text, toks[j + 1]) if j + 1 < n else ""
+        return nxt[:1].isalpha() and nxt.lower() not in _NO_START
+    x = j + 1
+    limit = min(n, j + (LONG_REACH if strong else REACH))
+    prev = first
+    while x < limit:
+        w = word(text, toks[x])
+        lw = w.lower()
+        nxt = word(text, toks[x + 1]) if x + 1 < n else ""
+        if w in _QUOTE_MARKS or (w == "." and x + 1 < n):
+            x += 1  # 'Hillary Clinton’s “judgment” and “honesty” are', "U.S. citizens"
+            continue
+        if w in _ASIDE_MARKS:
+            if w == "," and prev[-1:].isdigit() and nxt[:1].isdigit():
+                x += 1  # "4,000"
+                continue
+            # "the company, which employs 300 people, would close", "his collaborator Brian
+            # Burton, AKA Danger Mouse, wrote": past a relative clause or an appositive
+            closing = ")" if w == "(" else w
+            close = next((y for y in range(x + 1, min(n, x + 16)) if word(text, toks[y]) == closing), -1)
+            if close < 0 or not (strong or nxt.lower() in ("which", "who", "whose", "a", "an", "the")):
+                return False
+            x = close + 1
+            limit = max(limit, min(n, x + 4))
+            continue
+        if not w[:1].isalnum():
+            return False
+        if not strong and (lw in _RELATIVES or (lw in _WH and x > j + 1)):
+            # "proposed a bill that would ...", "signals frustration with what it sees as ...":
+            # a noun phrase with a clause of its own
+            return False
+        if _contraction(lw)[1] in ("re", "ll", "ve", "d", "m") or is_verb(w, prev, nxt, x == j + 1):
+            if not strong and lw.endswith("ed") and nxt.lower() in _NO_START:
+                return False  # "a 12-point peace plan aimed at fostering dialogue"
+            return True
+        prev = w
+        x += 1
+    return False
