@@ -7,7 +7,7 @@ import re
 from typing import Final
 
 from quotex import lexicon
-from quotex.document import BARE, BELIEF, OBJECT, PHRASE, PREDICATE, REPORT, Cue, Draft
+from quotex.document import BARE, BELIEF, FRAME, OBJECT, PHRASE, PREDICATE, REPORT, Cue, Draft
 
 
 @functools.cache
@@ -17,7 +17,7 @@ def table() -> dict[str, tuple[str, frozenset[str]]]:
     classes: dict[str, set[str]] = {}
     lemmas: dict[str, str] = {}
     for name, cls in (("report_verbs", REPORT), ("belief_verbs", BELIEF), ("object_verbs", OBJECT),
-                      ("predicate_verbs", PREDICATE), ("evidence_verbs", REPORT)):
+                      ("predicate_verbs", PREDICATE), ("evidence_verbs", REPORT), ("frame_verbs", FRAME)):
         for form, lemma in lexicon.verb_forms(name).items():
             classes.setdefault(form, set()).add(cls)
             if lemma.split()[0] in bare:

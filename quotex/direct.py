@@ -5,9 +5,9 @@ from __future__ import annotations
 import dataclasses
 
 from quotex import relays
-from quotex.document import BELIEF, PHRASE, REPORT, Context, Cue, Draft, Offsets, Piece
+from quotex.document import BELIEF, FRAME, PHRASE, REPORT, Context, Cue, Draft, Offsets, Piece, Tok
 from quotex.offsets import para_of, trim, word
-from quotex.phrases import clause_subject, is_capitalised, left_np, loose_np, right_np
+from quotex.phrases import DETERMINERS, clause_subject, is_capitalised, left_np, loose_np, right_np
 from quotex.scare import is_term
 from quotex.source_phrase import find_source
 
@@ -104,15 +104,20 @@ def _attribute_after(ctx: Context, last: Piece, cue_at: dict[int, Cue], spans: l
         cue = cue_at.get(toks[k][0])
         if cue is not None and cue.lemma == "according to":
             return None  # '"Q," according to NBC': a relay of whatever attribution the sentence has
-        if cue is None or not (cue.classes & {REPORT, BELIEF}):
+        if cue is None or not (cue.classes & {REPORT, BELIEF, FRAME}):
             continue
         if k - i > 14 and word(text, toks[k - 1]) != ",":
             return None  # far from the quote, only after a long appositive: '"Q," Jane Roe, ..., said
         if k == i:
-            src = right_np(text, toks, k + 1, len(toks))
-            if src is None:
+            src = right_np(text, toks, k + 1, len(toks)) or _plain_np(text, toks, k + 1)
+            # a source the phrase reader cannot make out leaves the quote without one, never
+            # without the quote: '"Q," said the rookie defenceman'; but '"playing dumb," arguing
+            # that C' is a participle with its own clause
+            if src is None and (cue.participle or len(toks) - k > 10 or any(
+                    word(text, t).lower() in ("that", "\"", "“", ":") for t in toks[k + 1 :])):
                 return None
-            return Draft(spans, "direct", (cue.start, cue.end), src, "direct:quote-cue-source", 0.9, para)
+            return Draft(spans, "direct", (cue.start, cue.end), src, "direct:quote-cue-source",
+                         0.9 if src is not None else 0.6, para)
         src = left_np(text, toks, k, sent.start)
         if (src is None or src[0] != toks[i][0]) and k - i >= 3 and word(text, toks[k - 1]) == "," \
                 and is_capitalised(word(text, toks[i])) and k - i <= 30:
@@ -130,6 +135,21 @@ def _attribute_after(ctx: Context, last: Piece, cue_at: dict[int, Cue], spans: l
             return Draft([(a, spans[-1][1])], "mixed", (cue.start, cue.end), src, "mixed:clause-source-cue", 0.8, para)
         return Draft(spans, "direct", (cue.start, cue.end), src, "direct:quote-source-cue", 0.95, para, via=via)
     return None
+
+
+def _plain_np(text: str, toks: list[Tok], start: int) -> Offsets | None:
+    """A short noun phrase from ``toks[start]`` to the end of the sentence, for a source the phrase
+    reader does not know: "said the rookie defenceman", "said Smith (R-Utah)"."""
+    words = [word(text, t) for t in toks[start:]]
+    while words and words[-1] in (".", "!", "?", "\"", "”", "’"):
+        words.pop()
+    if not words or len(words) > 8 or not words[0][:1].isalnum():
+        return None
+    if not (is_capitalised(words[0]) or words[0].lower() in DETERMINERS):
+        return None
+    if any(w in (",", ";", ":", "\"", "“") or w.lower() in ("that", "to") for w in words):
+        return None
+    return toks[start][0], toks[start + len(words) - 1][1]
 
 
 def _attribute_before(ctx: Context, first: Piece, cue_at: dict[int, Cue], spans: list[Offsets],
@@ -154,9 +174,15 @@ def _attribute_before(ctx: Context, first: Piece, cue_at: dict[int, Cue], spans:
     if j >= 0 and tail_words[j].lower() == "that":
         kind = "mixed"
         j -= 1
-    # the cue is within a few words of the mark: "told reporters on Monday:"
+    # the cue is within a few words of the mark ("told reporters on Monday:"), or further back
+    # before an aside between commas ('He said, in remarks published by CNN in February, "Q"')
     phrase_at = -1
-    for k in range(j, max(-1, j - 7), -1):
+    reach = 7
+    if tail_words[-1] == ",":
+        aside = next((x for x in range(j - 1, max(-1, j - 12), -1) if tail_words[x] == ","), -1)
+        if aside > 0:
+            reach = max(reach, j - aside + 2)
+    for k in range(j, max(-1, j - reach), -1):
         cue = cue_at.get(toks[k][0])
         if cue is None or ctx.in_quote(cue.start):
             continue
@@ -169,7 +195,7 @@ def _attribute_before(ctx: Context, first: Piece, cue_at: dict[int, Cue], spans:
             after = next((x for x in range(k, j + 1) if toks[x][0] >= cue.end), j + 1)
             src = (toks[after][0], toks[j][1]) if after <= j else None
             return Draft(spans, kind, (cue.start, cue.end), src, "direct:according-to", 0.9, para)
-        if not (cue.classes & {REPORT, BELIEF, PHRASE}):
+        if not (cue.classes & {REPORT, BELIEF, PHRASE, FRAME}):
             continue
         between = tail_words[k + 1 : j + 1]
         if between and not (colon or tail_words[-1] == "," or kind == "mixed"):

@@ -100,6 +100,7 @@ BELIEF: Final = "belief"  # stance rather than speech
 OBJECT: Final = "object"  # noun-phrase object is the content ("denied the reports")
 PREDICATE: Final = "predicate"  # quoted predicate of an object ('called it "a farce"')
 PHRASE: Final = "phrase"  # multi-word cue ("according to", "in a statement")
+FRAME: Final = "frame"  # frames a quotation only ("He continued, "...""), never reported speech
 
 
 

@@ -202,7 +202,10 @@ def merge(ctx: Context, rule_drafts: list[Draft], parsed: list[Draft]) -> list[D
             if at < from_rules and p.rule not in twin.rule:
                 if (twin.rule, p.rule) in PARSER_BOUNDS_BETTER and twin.cue == p.cue:
                     # the same attribution, where measurement shows the tree bounds it better
-                    out[at] = dataclasses.replace(twin, spans=list(p.spans), kind=p.kind, rule=f"{twin.rule}+{p.rule}")
+                    # (a quoted predicate the rules read as somebody's words stays so: 'described
+                    # the crowd as ‘largely peaceful’')
+                    kind = twin.kind if twin.kind == "mixed" else p.kind
+                    out[at] = dataclasses.replace(twin, spans=list(p.spans), kind=kind, rule=f"{twin.rule}+{p.rule}")
                 else:
                     out[at] = dataclasses.replace(twin, rule=f"{twin.rule}+{p.rule}")
             continue

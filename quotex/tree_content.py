@@ -131,8 +131,10 @@ def content_of(ctx: Context, tree: Tree, w: Word, lemma: str,
             for k in tree.kids(w.index, "xcomp", "obl", "advcl", "obj"):
                 case = case_of(tree, k)
                 if k.index > obj.index and k.index != obj.index and (
-                        k.deprel.startswith(("xcomp", "obj")) or case in ("of", "for", "with")
-                        or (case == "as" and PREDICATE in classes)):  # not "maintaining its position as ..."
+                        k.deprel.startswith(("xcomp", "obj")) or (case in ("as", "of", "for", "with") and (
+                            classes & {OBJECT, PREDICATE} or lemma in NP_CONTENT_LEMMAS))):
+                    # "accused him of lying", "described it as a farce"; not "maintaining its
+                    # position as ...", "scolded the boys for being late"
                     keep |= tree.subtree(k.index)
                     predicate = True
             a, b = tree.run(keep, obj.index)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import itertools
 
 from quotex import lexicon, relays
-from quotex.finite import clause_at
+from quotex.finite import clause_at, is_verb
 from quotex.document import BARE, BELIEF, OBJECT, PREDICATE, REPORT, Context, Cue, Draft, Offsets, Segment, Tok
 from quotex.offsets import after_comma, trim, word
 from quotex.patterns import (
@@ -34,6 +34,10 @@ from quotex.source_phrase import find_source
 NOUN_CLAUSE = lexicon.words("noun_clause_verbs")
 # "denied reports that C", "rejected claims suggesting C": an object that carries content
 CONTENT_NOUNS = lexicon.words("content_nouns")
+# What follows the cue at once when its clause's subject was moved out ("they said were involved")
+GAP_VERBS = frozenset({"is", "are", "was", "were", "will", "would", "could", "should", "may", "might", "must",
+                       "had", "has", "have", "can"})
+PRONOUN_SUBJECTS = lexicon.words("pronoun_subjects")
 CONTENT_PARTICIPLES = frozenset({"suggesting", "saying", "claiming", "alleging", "indicating", "stating"})
 
 
@@ -148,6 +152,16 @@ def verb_clause(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment, 
             if first_part[1] - first_part[0] >= 3 and not _participle_start(text, second):
                 return Draft(spans, "indirect", (cue.start, cue.end), src, "indirect:interrupted", 0.8, para,
                              via=via)
+    if cue.classes & {REPORT, BELIEF} and not tell and _gapped_relative(text, toks, k, j):
+        # "the failings it said were avoidable", "which NASA's chief has said may be ready": the
+        # cue's clause lost its subject to the relative pronoun; the content is the rest of it
+        found = found or find_source(ctx, toks, k, cue, sent, local)
+        src = found[0]
+        stop = next((t[0] for t in toks[j:] if word(text, t) in (",", ";", "(", "—", "–")), sent.end)
+        span = trim(text, toks[j][0], stop)
+        if src is None or span[1] - span[0] < 3:
+            return None
+        return Draft([span], "indirect", (cue.start, cue.end), src, "indirect:relative-cue-clause", 0.7, para)
     if low == "that":
         has_that = True
         j += 1
@@ -196,6 +210,43 @@ def verb_clause(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment, 
     d = Draft([span], "indirect", (cue.start, cue.end), src, rule, conf, para, via=via)
     return d
 
+
+
+def _gapped_relative(text: str, toks: list[Tok], k: int, j: int) -> bool:
+    """Is the cue at ``toks[k]`` inside a relative clause whose subject gap is its content's: a
+    noun or relative pronoun, the cue's subject, the cue, then straight away a finite verb
+    ("the countries they said were involved", "which Smith has said may be ready")?"""
+    if j >= len(toks) or k < 2:
+        return False
+    nxt = word(text, toks[j]).lower()
+    if nxt not in GAP_VERBS:
+        return False
+    # the cue's subject: a pronoun or a short name, after a noun or "which"/"that"/"who"
+    i = k - 1
+    while i > 0 and skippable(word(text, toks[i])):
+        i -= 1
+    subject_words = 0
+    while i > 0 and (is_capitalised(word(text, toks[i])) or word(text, toks[i]).lower() in PRONOUN_SUBJECTS
+                     or word(text, toks[i]).endswith(("’s", "'s"))) and subject_words < 5:
+        i -= 1
+        subject_words += 1
+    if subject_words == 0:
+        return False
+    before = word(text, toks[i]).lower()
+    if before in ("which", "who") and i > 0 and word(text, toks[i - 1]) == ",":
+        return True  # "the mission, which Smith has said may be ready"
+    if not (before in ("which", "that", "who") or (before.isalpha() and before.islower()
+                                                   and before not in DETERMINERS and before not in NO_START)):
+        return False
+    # "the failings it said were avoidable" after the sentence's own verb; without one ("Everything
+    # he said was wrong") the verb after the cue is the sentence's
+    for x in range(1, i):
+        w, p = word(text, toks[x]), word(text, toks[x - 1]).lower()
+        if is_verb(w, p, word(text, toks[x + 1])) or (
+                w.islower() and w.endswith(("s", "ed")) and not w.endswith("ss") and p not in DETERMINERS
+                and p not in NO_START and not p.endswith(("’s", "'s"))):
+            return True
+    return False
 
 
 def _content_object(text: str, toks: list[Tok], j: int) -> bool:
