@@ -42,6 +42,12 @@ _CONTRACTING: Final = frozenset({"it", "that", "there", "who", "you", "this"})
 _QUANTIFIERS: Final = frozenset({"many", "some", "most", "all", "both", "several", "few", "others", "each", "none"})
 # Marks around an aside inside the subject
 _ASIDE_MARKS: Final = frozenset({",", "–", "—", "("})
+# Prepositions of an adverbial with an -ing form: "estimated the population by observing ..."
+_MANNER: Final = frozenset({"by", "after", "before", "without", "through", "upon"})
+_COORDINATORS: Final = frozenset({"and", "or", "but", "nor"})
+# Auxiliaries and modals: a verb for sure, whatever follows
+_AUXILIARIES: Final = frozenset({"is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would",
+                                 "can", "could", "should", "may", "might", "must", "do", "does", "did"})
 _QUOTE_MARKS: Final = frozenset({'"', "“", "”", "‘", "’", "'", "«", "»"})
 # Words that open a clause of their own inside a noun phrase ("frustration with what it sees")
 _WH: Final = frozenset({"what", "how", "why", "where", "when", "whether", "if"})
@@ -124,8 +130,10 @@ def clause_at(text: str, toks: list[Tok], j: int, strong: bool = True) -> bool:
         return False
     first = word(text, toks[j])
     low = first.lower()
-    if not first[:1].isalnum() or low in _NO_START or low in _RELATIVES - {"that"}:
+    if not first[:1].isalnum() or low in _NO_START or low in _RELATIVES - {"that"} or low in _COORDINATORS:
         return False
+    if first.islower() and low.endswith("ed") and len(low) > 4 and low not in _NOT_PAST:
+        return False  # "repeated failed attempts": a clause does not open with a verb form
     head, rest = _contraction(low)
     if rest in _CONTRACTED and (head in _NOMINATIVE or head in _CONTRACTING):
         return True  # "says he’s heading", "said it’ll"
@@ -162,9 +170,12 @@ def clause_at(text: str, toks: list[Tok], j: int, strong: bool = True) -> bool:
             # "proposed a bill that would ...", "signals frustration with what it sees as ...":
             # a noun phrase with a clause of its own
             return False
+        if not strong and lw in _MANNER and nxt.islower() and nxt.endswith("ing") and len(nxt) > 4:
+            return False  # "estimate the population by observing ...": an adverbial, the noun phrase ended
         if _contraction(lw)[1] in ("re", "ll", "ve", "d", "m") or is_verb(w, prev, nxt, x == j + 1):
-            if not strong and lw.endswith("ed") and nxt.lower() in _NO_START:
-                return False  # "a 12-point peace plan aimed at fostering dialogue"
+            if not strong and lw not in _AUXILIARIES and not lw.endswith("s") and (
+                    nxt.lower() in _NO_START or nxt.lower() == "only"):
+                return False  # "a plan aimed at fostering dialogue", "proteins found only in slug glue"
             return True
         prev = w
         x += 1

@@ -196,11 +196,13 @@ def _passive(ctx: Context, tree: Tree, w: Word, lemma: str, classes: frozenset[s
             keep -= {c.index for c in tree.kids(obl.index, "case", "mark") if c.index < obl.index}
             a, b = tree.run(keep, obl.index)
             content = [tree.span(a, b)]
+            if obl.upos not in ("VERB", "AUX") and not scare.quoted_fragment(ctx, content[0]):
+                content = []  # "had been accused of crimes": nominal content is no quote
         elif subj is not None and src is not None and (classes & {OBJECT} or lemma in NP_CONTENT_LEMMAS) \
                 and subj.low not in RELATIVE_PRONOUNS and subj.upos != "PRON":
             # "The compromise had been reported by the Post": the subject is what was reported
             sub = noun_phrase(tree, subj)
-            content = [sub] if sub is not None else []
+            content = [sub] if sub is not None and scare.quoted_fragment(ctx, sub) else []
     if not content or any(b - a < 3 for a, b in content):
         return None
     if src is not None and any(a < src[1] and src[0] < b for a, b in content):

@@ -6,10 +6,11 @@ Also a quoted predicate (``called it "a farce"``), and where a reported clause e
 from __future__ import annotations
 
 import itertools
+import re
 
 from quotex import lexicon, relays
 from quotex.finite import clause_at, is_verb
-from quotex.document import BARE, BELIEF, OBJECT, PREDICATE, REPORT, Context, Cue, Draft, Offsets, Segment, Tok
+from quotex.document import BARE, BELIEF, OBJECT, PHRASE, PREDICATE, REPORT, Context, Cue, Draft, Offsets, Segment, Tok
 from quotex.offsets import after_comma, trim, word
 from quotex.patterns import (
     AND_BEFORE,
@@ -27,7 +28,7 @@ from quotex.patterns import (
     past_adverbials,
 )
 from quotex.phrases import DETERMINERS, OBJECT_PRONOUNS, is_capitalised, skippable
-from quotex.scare import quoted_fragment
+from quotex.scare import is_term, quoted_fragment
 from quotex.source_phrase import find_source
 
 # "expressed concern that C": verbs whose content is the clause after a stance noun
@@ -38,6 +39,10 @@ CONTENT_NOUNS = lexicon.words("content_nouns")
 GAP_VERBS = frozenset({"is", "are", "was", "were", "will", "would", "could", "should", "may", "might", "must",
                        "had", "has", "have", "can"})
 PRONOUN_SUBJECTS = lexicon.words("pronoun_subjects")
+# A conjunction and a short subject right before a cue: ", while Jones warned", "; officials said"
+CONJOINED_SUBJECT = re.compile(
+    r"(?:,\s*(?:while|whereas|but|although|though|and)|;|\s(?:while|whereas))\s+"
+    r"(?P<subject>(?:[\w’'\-.]+\s+){0,5}?[\w’'\-.]+)\s+(?:(?:also|later|then|has|have|had)\s+)?$")
 CONTENT_PARTICIPLES = frozenset({"suggesting", "saying", "claiming", "alleging", "indicating", "stating"})
 
 
@@ -92,20 +97,12 @@ def verb_clause(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment, 
         else:
             look = j
         if j < n and word(text, toks[j]).lower() != "that":
-            # "told him the deal was off": skip a short addressee
-            if j < n and word(text, toks[j]).lower() in PERSON_OBJ | OBJECT_PRONOUNS:
-                j2 = j + 1
-                while j2 < min(n, j + 4) and (is_capitalised(word(text, toks[j2])) or
-                                              word(text, toks[j2]).lower() in PERSON_OBJ):
-                    j2 += 1
-                j = j2
-            elif j < n and is_capitalised(word(text, toks[j])):
-                j2 = j + 1
-                while j2 < min(n, j + 4) and is_capitalised(word(text, toks[j2])):
-                    j2 += 1
-                j = j2
-            else:
+            # "told him the deal was off", "told detectives she was at home", "told a news
+            # conference the talks had failed": an addressee, then the clause
+            m = _addressee_end(text, toks, j)
+            if m is None:
                 return None
+            j = m
             if j < n and word(text, toks[j]).lower() == "to":
                 return None  # "told them to leave": a directive
         addressee = (toks[k + 1][0], toks[j - 1][1]) if j - 1 > k else None
@@ -140,6 +137,12 @@ def verb_clause(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment, 
         if src is None:
             return None
         s_index = next((i for i, t in enumerate(toks) if t[0] == src[0]), 0)
+        if s_index == 1 and word(text, toks[0]).lower() == "as" and j + 1 < n and cue.classes & {REPORT, BELIEF}:
+            # "As Comey noted, C": the attribution opens the sentence
+            span = cut_clause(ctx, toks[j + 1][0], sent.end, toks)
+            if span[1] - span[0] >= 3:
+                return Draft([span], "indirect", (cue.start, cue.end), src, "indirect:as-cue-clause", 0.75, para,
+                             via=via)
         if s_index >= 2 and word(text, toks[s_index - 1]) == "," and j + 1 < n:
             # "C1, she said, C2": the attribution interrupts its content
             begin = sent.start
@@ -169,6 +172,16 @@ def verb_clause(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment, 
         j += 1
     elif w in ("\"", "“", "‘", "'", "«"):
         kind_hint = "quoted"
+        piece = ctx.piece_containing(toks[j][1])
+        if piece is not None and cue.classes & {PREDICATE} and is_term(ctx, ctx.groups[piece.group]):
+            return None  # 'a program dubbed "Zrínyi 2026" in 2017': a name, not what was said
+        if piece is not None and k >= 2 and word(text, toks[k - 2]).lower() == "what":
+            # 'what WalesOnline called "fury" from local tourism chiefs': the quoted word alone
+            found = found or find_source(ctx, toks, k, cue, sent, local)
+            span = trim(text, piece.start, piece.end)
+            if found[0] is None or span[1] <= span[0]:
+                return None
+            return Draft([span], "direct", (cue.start, cue.end), found[0], "direct:what-cue-quote", 0.7, para)
     elif cue.classes & {PREDICATE} and (pred := _predicate(ctx, cue, sent)) is not None:
         # 'called the plan "a disaster"' (with no quoted predicate, the cue may still report)
         found = found or find_source(ctx, toks, k, cue, sent, local)
@@ -195,8 +208,11 @@ def verb_clause(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment, 
         return None  # "denied the reports": nominal content is no quote; 'denied the "baseless" reports' is
     found = found or find_source(ctx, toks, k, cue, sent, local)
     src, via, how = found
-    if src is None:
-        return None
+    if src is None and (nominal or not (has_that or BARE in cue.classes) or PHRASE in cue.classes
+                        or cue.form == cue.lemma or (k > 0 and is_verb(word(text, toks[k - 1]), "", cue.form))):
+        return None  # (not "in a statement that", nor the nouns of "expressed hope that", "voiced fears that")
+    # (a clause a reporting verb governs is reported even where its source cannot be made out:
+    # "X and Y, both up for reelection in conservative territory, also said they'd be happy")
     rule = "indirect:object" if nominal else f"indirect:{how}-cue-clause"
     # "..., the Baltic Times reports, citing Interfax."
     via.extend(relays.trailing_relays(text, span[1], sent.end))
@@ -210,6 +226,47 @@ def verb_clause(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment, 
     d = Draft([span], "indirect", (cue.start, cue.end), src, rule, conf, para, via=via)
     return d
 
+
+
+def _addressee_end(text: str, toks: list[Tok], j: int) -> int | None:
+    """Where the clause after a "told" and its addressee (from ``toks[j]``) starts: the first word
+    within six that opens a finite clause and is no part of the addressee's name ("told The Globe
+    and Mail the talks had failed").  ``None`` when there is none, or a directive ("told them
+    to leave")."""
+    n = len(toks)
+    for m in range(j + 1, min(n, j + 7)):
+        w = word(text, toks[m])
+        low = w.lower()
+        prev = word(text, toks[m - 1])
+        if not prev[:1].isalnum() or low in ("to", "that"):
+            return None  # a mark or a directive before any clause
+        in_name = is_capitalised(prev) or (prev.lower() in ("and", "of", "&", "the") and m - 2 >= j
+                                           and is_capitalised(word(text, toks[m - 2])))
+        if is_capitalised(w) and in_name and low not in PRONOUN_SUBJECTS:
+            continue
+        if not (low in PRONOUN_SUBJECTS or low in DETERMINERS or is_capitalised(w) or w[:1].isdigit()
+                or low in CLAUSE_START):
+            continue
+        if prev.lower() in DETERMINERS or prev.lower() in NO_START:
+            continue  # inside the addressee ("told the press") or an adverbial ("on Monday")
+        if clause_at(text, toks, m):
+            return m
+    return None
+
+
+def _second_subject(text: str, start: int, cue_start: int) -> int:
+    """Where a conjunction and a subject of their own open a second attribution before
+    ``cue_start`` (", while Jones warned", "; the ministry said"), or -1."""
+    m = CONJOINED_SUBJECT.search(text, max(start, cue_start - 80), cue_start)
+    if m is None:
+        return -1
+    words = m.group("subject").split()
+    first = words[0]
+    if not (is_capitalised(first) or first.lower() in DETERMINERS or first.lower() in PRONOUN_SUBJECTS):
+        return -1
+    if any(w.lower() in FINITE or w.lower() in ("that", "which", "who") for w in words):
+        return -1
+    return m.start()
 
 
 def _gapped_relative(text: str, toks: list[Tok], k: int, j: int) -> bool:
@@ -329,6 +386,11 @@ def cut_clause(ctx: Context, start: int, end: int, toks: list[Tok], nominal: boo
             m = AND_BEFORE.search(text, max(start, cue.start - 20), cue.start)
             if m:
                 stop = min(stop, m.start())
+            else:
+                # "X said A, while Y warned B": a second attribution with its own subject
+                at = _second_subject(text, start, cue.start)
+                if at >= 0:
+                    stop = min(stop, at)
     if nominal:
         # "called for diplomatic solutions and has avoided ...": the second verb is the subject's own;
         # after a clause ("she became pregnant and was dismayed") it goes on with the clause
