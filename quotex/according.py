@@ -8,7 +8,12 @@ from quotex import relays
 from quotex.document import BELIEF, REPORT, Context, Cue, Draft, Offsets, Segment, Tok
 from quotex.offsets import trim, word
 from quotex.phrases import left_np
+from quotex.finite import clause_at
+from quotex.patterns import NO_START
 from quotex.verb_clause import cut_clause, verb_clause
+
+# Subjects that open the clause after an "according to" phrase without its comma
+CLAUSE_SUBJECTS = frozenset({"he", "she", "they", "it", "we", "i", "there", "the", "this"})
 
 
 def according_source(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment) -> Offsets:
@@ -32,14 +37,25 @@ def according_to(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment,
     while k + 1 < n and toks[k + 1][0] < cue.end:
         k += 1
     j = k + 1
+    bare = -1  # "according to the ministry he died ...": a clause after the source with no comma
     while j < n and word(text, toks[j]) not in (",", ";", ".", "!", "?", "\"", "“", "”", "(", ":"):
+        if j > k + 1 and word(text, toks[j]).lower() in CLAUSE_SUBJECTS and word(text, toks[j - 1]).lower() \
+                not in NO_START and clause_at(text, toks, j):
+            bare = j
+            break
         j += 1
     if j == k + 1:
         return None
     src: Offsets = (toks[k + 1][0], toks[j - 1][1])
     cue_span = (cue.start, cue.end)
     k = k0
-    starts_clause = all(word(text, t).lower() in ("but", "and", "yet", "so", "however", ",") for t in toks[:k])
+    opens = ("but", "and", "yet", "so", "however", ",")
+    starts_clause = all(word(text, t).lower() in opens for t in toks[:k])
+    if bare >= 0 and (starts_clause or word(text, toks[k - 1]).lower() in opens):
+        # "... and according to the Ministry of Foreign Affairs he died at Gleneagles Hospital"
+        span = cut_clause(ctx, toks[bare][0], sent.end, toks)
+        return Draft([span], "indirect", cue_span, src, "indirect:according-to", 0.8, para) \
+            if span[1] - span[0] >= 8 else None
     after = (toks[j + 1][0] if j + 1 < n else sent.end) if j < n and word(text, toks[j]) == "," else -1
     spans: list[Offsets] = []
     if starts_clause and after >= 0:

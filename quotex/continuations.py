@@ -38,6 +38,13 @@ def continuations(ctx: Context, drafts: list[Draft], unattributed: set[int]) -> 
             continue
         same = [i for i in by_para.get(first.para, [])
                 if out[i].spans[0][0] < first.start and out[i].kind != "indirect"]
+        if same and not _continues(ctx, out[same[-1]], first.open_mark):
+            # 'tweeted "A" and offered "B"': B is a quote of its own, by the same speaker
+            d = Draft(spans, "direct", None, None, "direct:same-speaker", 0.5, first.para, inherit=True)
+            by_para.setdefault(first.para, []).append(len(out))
+            out.append(d)
+            covered.extend(spans)
+            continue
         if same:
             host = out[same[-1]]
             out[same[-1]] = dataclasses.replace(host, spans=sorted([*host.spans, *spans]))
@@ -54,3 +61,14 @@ def continuations(ctx: Context, drafts: list[Draft], unattributed: set[int]) -> 
             covered.extend(spans)
     out.sort(key=lambda d: d.spans[0][0])
     return out
+
+
+def _continues(ctx: Context, host: Draft, open_mark: int) -> bool:
+    """Does a quotation opening at ``open_mark`` go on with ``host``'s quote: it opens its own
+    sentence ('"A," he said. "B."'), or the host's attribution alone stands between them
+    ('"A," he said, "B."')?"""
+    sent = ctx.sentence_at(open_mark)
+    if not ctx.text[sent.start : open_mark].strip(" \t\n\r-—–(["):
+        return True
+    cue = host.cue
+    return cue is not None and host.spans[-1][1] <= cue[0] < open_mark and cue[0] >= sent.start

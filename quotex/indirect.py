@@ -127,6 +127,8 @@ def _trailing(ctx: Context, toks: list[Tok], starts: list[int], cue: Cue, sent: 
         # "C, officials told state media, adding that ...": an addressee, then the rest
         src = left_np(text, toks, k, sent.start)
         comma_k = (token_at(starts, src[0]) or 0) - 1 if src is not None else -1
+        if comma_k >= 1 and word(text, toks[comma_k]).lower() == "as":
+            comma_k -= 1  # "C, as the minister noted."
         if comma_k < 1 or word(text, toks[comma_k]) != ",":
             # a source the phrase reader does not know, or took too much of: "died of
             # COVID-19, the government announced."
@@ -134,8 +136,6 @@ def _trailing(ctx: Context, toks: list[Tok], starts: list[int], cue: Cue, sent: 
             if src is None:
                 return None
             comma_k = (token_at(starts, src[0]) or 0) - 1
-        if comma_k >= 1 and word(text, toks[comma_k]).lower() == "as":
-            comma_k -= 1  # "C, as the minister noted."
     else:
         # "C, said John Smith, a spokesman."
         if k >= 1 and word(text, toks[k - 1]) == "," and rest <= 40:

@@ -64,8 +64,8 @@ def test_case_ids_are_unique() -> None:
 def test_levels_are_split_as_planned() -> None:
     assert all(c.issue_level == "core" for c in CORE_CASES)
     assert all(c.issue_level == "attribution" for c in ATTRIBUTION_CASES)
-    assert 80 <= len(CASES) <= 170  # grows with the constructions of issue 16, each with its twin
-    assert 0.5 <= len(CORE_CASES) / len(CASES) <= 0.7
+    assert 80 <= len(CASES) <= 200  # grows with the constructions of issue 16, each with its twin
+    assert 0.5 <= len(CORE_CASES) / len(CASES) <= 0.75  # the constructions of issue 16 are core
 
 
 def test_core_cases_cover_the_planned_constructions() -> None:
