@@ -51,6 +51,8 @@ def content_of(ctx: Context, tree: Tree, w: Word, lemma: str,
     right = [k for k in tree.kids(w.index, "ccomp") if k.index > w.index]
     if right and any(tree.word(i).text in (";", ".") for i in range(w.index + 1, min(tree.subtree(right[0].index)))):
         right = []  # "..., analysts say; in 2012 Romney stumbled": the next clause is the writer's
+    if right and _free_relative(tree, w, right[0]):
+        return [], "", None
     if any(clausal(tree, k) for k in right):
         # the parser may split one clause into several ccomps: take them together
         spans = [clause_span(tree, right, after=w.index)]
@@ -221,6 +223,18 @@ def _right_phrase(tree: Tree, w: Word) -> Word | None:
     if any(x.upos in ("VERB", "AUX") and x.deprel not in ("amod", "compound", "acl") for x in rest):
         return None
     return rest[0]
+
+
+def _free_relative(tree: Tree, w: Word, clause: Word) -> bool:
+    """ "Everything he said was wrong": the clause's subject opens the sentence before the cue, with
+    no verb and no comma before the cue, so the cue sits in a relative clause of that subject and
+    the clause is the sentence's own ("The nostalgia, he noted, may be ..." has its commas)."""
+    subj = next((k for k in tree.kids(clause.index, "nsubj") if k.index < w.index), None)
+    if subj is None:
+        return False
+    before = tree.words[: subj.index - 1]
+    between = tree.words[subj.index : w.index - 1]
+    return not any(x.upos in ("VERB", "AUX") for x in before) and not any(x.text in (",", "—", "–") for x in between)
 
 
 def _content_noun(tree: Tree, obj: Word) -> bool:
