@@ -31,7 +31,7 @@ from quotex_build import compiling
 #: module names under quotex/ (``"cluster.dask"`` for a module of a subpackage).
 COMPILED = [
     "document", "segment", "marks", "cues", "lexicon", "scare", "offsets", "patterns", "phrases",
-    "source_phrase", "relays", "direct", "verb_clause", "according", "indirect", "rule_merge",
+    "source_phrase", "relays", "direct", "verb_clause", "finite", "according", "indirect", "rule_merge",
     "continuations", "mentions", "people", "attribution", "pipeline",
 ]
 

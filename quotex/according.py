@@ -6,10 +6,10 @@ import dataclasses
 
 from quotex import relays
 from quotex.document import BELIEF, REPORT, Context, Cue, Draft, Offsets, Segment, Tok
-from quotex.offsets import trim, word
-from quotex.phrases import left_np
 from quotex.finite import clause_at
+from quotex.offsets import trim, word
 from quotex.patterns import NO_START
+from quotex.phrases import left_np
 from quotex.verb_clause import cut_clause, verb_clause
 
 # Subjects that open the clause after an "according to" phrase without its comma

@@ -9,7 +9,6 @@ agrees with it.  ``maintained a neutral stance``, ``proposed a bill that would .
 
 from __future__ import annotations
 
-import functools
 import re
 from typing import Final
 
@@ -53,8 +52,7 @@ _QUOTE_MARKS: Final = frozenset({'"', "“", "”", "‘", "’", "'", "«", "»
 _WH: Final = frozenset({"what", "how", "why", "where", "when", "whether", "if"})
 
 
-@functools.cache
-def _verbs() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def _read_verbs() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """The verbs of ``data/clause_verbs.txt``: base forms, -s forms, past forms."""
     base: set[str] = set()
     third: set[str] = set()
@@ -70,6 +68,9 @@ def _verbs() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
         past.update(f for f in irregular if f not in ("has",))
         third.update(f for f in irregular if f == "has")
     return frozenset(base), frozenset(third), frozenset(past)
+
+
+_BASE, _THIRD, _PAST = _read_verbs()
 
 
 def _contraction(low: str) -> tuple[str, str]:
@@ -100,7 +101,7 @@ def is_verb(w: str, prev: str, nxt: str, second: bool = False) -> bool:
         return True  # "it underscores", "this means"
     if (p in DETERMINERS and not (second and p in _QUANTIFIERS)) or p.endswith(_POSSESSIVE_ENDS) or p in _NO_START:
         return False
-    base, third, past = _verbs()
+    base, third, past = _BASE, _THIRD, _PAST
     if low in past:
         return True
     if low.endswith("ed") and len(low) > 3 and low not in _NOT_PAST:
@@ -113,7 +114,7 @@ def is_verb(w: str, prev: str, nxt: str, second: bool = False) -> bool:
         return True
     if low in base:
         # a plural subject: "questions remain", "officials plan to"
-        return p.endswith("s") and not p.endswith("ss") and len(p) > 3 or p in ("people", "police", "children")
+        return (p.endswith("s") and not p.endswith("ss") and len(p) > 3) or p in ("people", "police", "children")
     return False
 
 
@@ -173,10 +174,9 @@ def clause_at(text: str, toks: list[Tok], j: int, strong: bool = True) -> bool:
         if not strong and lw in _MANNER and nxt.islower() and nxt.endswith("ing") and len(nxt) > 4:
             return False  # "estimate the population by observing ...": an adverbial, the noun phrase ended
         if _contraction(lw)[1] in ("re", "ll", "ve", "d", "m") or is_verb(w, prev, nxt, x == j + 1):
-            if not strong and lw not in _AUXILIARIES and not lw.endswith("s") and (
-                    nxt.lower() in _NO_START or nxt.lower() == "only"):
-                return False  # "a plan aimed at fostering dialogue", "proteins found only in slug glue"
-            return True
+            # not "a plan aimed at fostering dialogue", "proteins found only in slug glue"
+            return strong or lw in _AUXILIARIES or lw.endswith("s") or not (
+                nxt.lower() in _NO_START or nxt.lower() == "only")
         prev = w
         x += 1
     return False

@@ -141,9 +141,9 @@ def _trailing(ctx: Context, toks: list[Tok], starts: list[int], cue: Cue, sent: 
         if k >= 1 and word(text, toks[k - 1]) == "," and rest <= 40:
             src = right_np(text, toks, k + 1, len(toks))
             tail_text = text[src[1] : sent.end] if src is not None else ""
-            if src is not None and PARENTHESIS.match(tail_text):
-                # "C, said Smith (R-Utah)."
-                tail_text = tail_text[PARENTHESIS.match(tail_text).end() :]
+            party = PARENTHESIS.match(tail_text) if src is not None else None
+            if party is not None:
+                tail_text = tail_text[party.end() :]  # "C, said Smith (R-Utah)."
             if src is not None and APPOSITIVE_AFTER.match(tail_text):
                 # "C, said Mark Kantrowitz, a national student loan debt expert who has ..."
                 src = trim(text, src[0], sent.end)

@@ -44,7 +44,7 @@ def adverbial(text: str, pos: int, end: int) -> re.Match[str] | None:
         return None  # (only where ``pos`` is past ``end``: no match there either)
     # an ASCII word is the same in any case only as its lower case (other letters may fold to it)
     word: str = lead.group(1)  # (typed, as in segment.tokens)
-    if word.isascii() and word.lower() not in ADVERBIAL_OPENERS or word == "may":
+    if (word.isascii() and word.lower() not in ADVERBIAL_OPENERS) or word == "may":
         return None  # ("may" in lower case is the verb, not the month: "said may be ready")
     return ADVERBIAL.match(text, pos, end)
 

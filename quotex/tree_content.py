@@ -111,7 +111,8 @@ def content_of(ctx: Context, tree: Tree, w: Word, lemma: str,
             return [tree.span(that.index + 1, end)], "parser:that-clause", None
     if lemma in XCOMP_LEMMAS:
         xcomp = next((k for k in tree.kids(w.index, "xcomp", "advcl") if k.index > w.index), None)
-        if xcomp is not None and (xcomp.upos in ("VERB", "AUX") or tree.kids(xcomp.index, "cop")) and any(k.low == "to" for k in tree.kids(xcomp.index, "mark")):
+        verbal = xcomp is not None and (xcomp.upos in ("VERB", "AUX") or bool(tree.kids(xcomp.index, "cop")))
+        if xcomp is not None and verbal and any(k.low == "to" for k in tree.kids(xcomp.index, "mark")):
             obj = tree.kid(w.index, "obj", "iobj")
             first = min(tree.subtree(obj.index)) if obj is not None and obj.index < xcomp.index else xcomp.index
             keep = tree.subtree(xcomp.index, skip=attached_attributions(tree, xcomp))

@@ -9,12 +9,11 @@ import itertools
 import re
 
 from quotex import lexicon, relays
-from quotex.finite import clause_at, is_verb
 from quotex.document import BARE, BELIEF, OBJECT, PHRASE, PREDICATE, REPORT, Context, Cue, Draft, Offsets, Segment, Tok
+from quotex.finite import clause_at, is_verb
 from quotex.offsets import after_comma, trim, word
 from quotex.patterns import (
     AND_BEFORE,
-    APOSTROPHE,
     ASIDE,
     CLAUSE_START,
     COORDINATED,
@@ -23,11 +22,10 @@ from quotex.patterns import (
     NEGATION,
     NO_START,
     PASSIVE,
-    PERSON_OBJ,
     TELL,
     past_adverbials,
 )
-from quotex.phrases import DETERMINERS, OBJECT_PRONOUNS, is_capitalised, skippable
+from quotex.phrases import DETERMINERS, is_capitalised, skippable
 from quotex.scare import is_term, quoted_fragment
 from quotex.source_phrase import find_source
 
