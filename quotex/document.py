@@ -101,6 +101,7 @@ OBJECT: Final = "object"  # noun-phrase object is the content ("denied the repor
 PREDICATE: Final = "predicate"  # quoted predicate of an object ('called it "a farce"')
 PHRASE: Final = "phrase"  # multi-word cue ("according to", "in a statement")
 FRAME: Final = "frame"  # frames a quotation only ("He continued, "...""), never reported speech
+FRAME_ONLY: Final = frozenset([FRAME])  # the classes of a cue that only frames quotations
 
 
 

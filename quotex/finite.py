@@ -9,20 +9,16 @@ agrees with it.  ``maintained a neutral stance``, ``proposed a bill that would .
 
 from __future__ import annotations
 
-import re
 from typing import Final
 
 from quotex import lexicon
 from quotex.document import Tok
 from quotex.offsets import word
+from quotex.patterns import APOSTROPHE, FINITE, NO_START
 from quotex.phrases import DETERMINERS, NUMBER_WORDS
 
-# Auxiliaries, modals and common irregular past forms (patterns.FINITE reads the same list).
-_FINITE: Final = lexicon.words("finite_words")
 # Subject pronouns that are never objects: "said he would run"
 _NOMINATIVE: Final = frozenset({"he", "she", "they", "we", "i"})
-# Prepositions and particles ("said to ...", "warned of ..."); patterns.NO_START.
-_NO_START: Final = lexicon.words("no_clause_start")
 # A relative word after the first noun phrase: "proposed a bill that would ..." is a noun phrase.
 _RELATIVES: Final = frozenset({"that", "which", "who", "whom", "whose"})
 # Words ending in -ed that are no past forms.
@@ -33,7 +29,6 @@ _POSSESSIVE_ENDS: Final = ("'s", "’s", "s'", "s’")
 # in the attack was ..."), for a cue that takes a bare clause as a rule and for others.
 LONG_REACH: Final = 24
 REACH: Final = 10
-_APOSTROPHE: Final = re.compile(r"[’']")
 # "he’s", "it’ll", "there’d": a subject and its auxiliary in one token
 _CONTRACTED: Final = frozenset({"s", "re", "ll", "d", "ve", "m"})
 _CONTRACTING: Final = frozenset({"it", "that", "there", "who", "you", "this"})
@@ -75,7 +70,7 @@ _BASE, _THIRD, _PAST = _read_verbs()
 
 def _contraction(low: str) -> tuple[str, str]:
     """ "he’s" -> ("he", "s"); a word without an apostrophe -> (word, "")."""
-    parts = _APOSTROPHE.split(low, maxsplit=1)
+    parts = APOSTROPHE.split(low, maxsplit=1)
     return (parts[0], parts[1]) if len(parts) == 2 else (low, "")
 
 
@@ -90,7 +85,7 @@ def is_verb(w: str, prev: str, nxt: str, second: bool = False) -> bool:
     ("many doubted her", "some said").
     """
     low = w.lower()
-    if low in _FINITE or low.endswith(("n't", "n’t")):
+    if low in FINITE or low.endswith(("n't", "n’t")):
         return True
     if not _lower_word(w):
         return False
@@ -99,7 +94,7 @@ def is_verb(w: str, prev: str, nxt: str, second: bool = False) -> bool:
     # "the company's planned closure", "a need"
     if p in _CONTRACTING and low.endswith("s") and not low.endswith("ss"):
         return True  # "it underscores", "this means"
-    if (p in DETERMINERS and not (second and p in _QUANTIFIERS)) or p.endswith(_POSSESSIVE_ENDS) or p in _NO_START:
+    if (p in DETERMINERS and not (second and p in _QUANTIFIERS)) or p.endswith(_POSSESSIVE_ENDS) or p in NO_START:
         return False
     base, third, past = _BASE, _THIRD, _PAST
     if low in past:
@@ -108,7 +103,7 @@ def is_verb(w: str, prev: str, nxt: str, second: bool = False) -> bool:
         # "39 injured people": after a number, a past form is an adjective unless nothing
         # noun-like follows ("said 39 died in the blast")
         if p[:1].isdigit() or p in NUMBER_WORDS:
-            return not _lower_word(nxt) or nxt in _NO_START
+            return not _lower_word(nxt) or nxt in NO_START
         return True
     if low in third:
         return True
@@ -131,7 +126,7 @@ def clause_at(text: str, toks: list[Tok], j: int, strong: bool = True) -> bool:
         return False
     first = word(text, toks[j])
     low = first.lower()
-    if not first[:1].isalnum() or low in _NO_START or low in _RELATIVES - {"that"} or low in _COORDINATORS:
+    if not first[:1].isalnum() or low in NO_START or low in _RELATIVES - {"that"} or low in _COORDINATORS:
         return False
     if first.islower() and low.endswith("ed") and len(low) > 4 and low not in _NOT_PAST:
         return False  # "repeated failed attempts": a clause does not open with a verb form
@@ -141,7 +136,7 @@ def clause_at(text: str, toks: list[Tok], j: int, strong: bool = True) -> bool:
     if low in _NOMINATIVE:
         # "said he would run", "said they had": anything but a preposition or a mark after it
         nxt = word(text, toks[j + 1]) if j + 1 < n else ""
-        return nxt[:1].isalpha() and nxt.lower() not in _NO_START
+        return nxt[:1].isalpha() and nxt.lower() not in NO_START
     x = j + 1
     limit = min(n, j + (LONG_REACH if strong else REACH))
     prev = first
@@ -176,7 +171,7 @@ def clause_at(text: str, toks: list[Tok], j: int, strong: bool = True) -> bool:
         if _contraction(lw)[1] in ("re", "ll", "ve", "d", "m") or is_verb(w, prev, nxt, x == j + 1):
             # not "a plan aimed at fostering dialogue", "proteins found only in slug glue"
             return strong or lw in _AUXILIARIES or lw.endswith("s") or not (
-                nxt.lower() in _NO_START or nxt.lower() == "only")
+                nxt.lower() in NO_START or nxt.lower() == "only")
         prev = w
         x += 1
     return False

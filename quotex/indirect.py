@@ -13,14 +13,13 @@ from typing import Final
 
 from quotex import relays
 from quotex.according import according_source, according_to
-from quotex.document import BELIEF, FRAME, PHRASE, REPORT, Context, Cue, Draft, Offsets, Segment, Tok
+from quotex.document import BELIEF, FRAME_ONLY, PHRASE, REPORT, Context, Cue, Draft, Offsets, Segment, Tok
 from quotex.offsets import para_of, token_at, trim, word
 from quotex.patterns import APPOSITIVE_AFTER, FINITE, TELL, past_adverbials
 from quotex.phrases import DETERMINERS, left_np, right_np, skippable
 from quotex.scare import is_term
 from quotex.verb_clause import verb_clause
 
-FRAME_ONLY: Final = frozenset([FRAME])
 # After a trailing "told": its addressee and what follows ("..., officials told state media, adding
 # that ...", "..., he told reporters.")
 TELL_ADDRESSEE: Final = re.compile(r"\s+(?:[\w’'\-.]+\s+){0,4}?[\w’'\-.]+\s*(?:,\s+[a-z]+ing\b|[.!?\"”’]*\s*$)")

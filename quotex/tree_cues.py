@@ -7,7 +7,7 @@ from typing import Final
 
 from quotex import cues as cuemod
 from quotex import lexicon
-from quotex.document import FRAME, REPORT, Offsets
+from quotex.document import FRAME_ONLY, REPORT, Offsets
 from quotex.tree import Tree, Word
 
 # Words that negate a verb: "did not say", "never said".
@@ -31,10 +31,8 @@ def cue_of(tree: Tree, w: Word) -> tuple[str, frozenset[str], Offsets] | None:
     A verb that only frames a quotation ("He continued, "..."") is left to the rules.
     """
     found = _cue_of(tree, w)
-    return None if found is None or found[1] == _FRAME_ONLY else found
+    return None if found is None or found[1] == FRAME_ONLY else found
 
-
-_FRAME_ONLY: Final = frozenset([FRAME])
 
 
 def _cue_of(tree: Tree, w: Word) -> tuple[str, frozenset[str], Offsets] | None:
