@@ -8,7 +8,21 @@ from quotex import pipeline
 from quotex.errors import DocumentTimeout, Errors, ExtractionError, QuotexError, TextTypeError
 from quotex.extractor import Extractor, extract, extract_many
 from quotex.models import ModelsNotFoundError, ParserNotInstalledError
-from quotex.records import KINDS, SOURCE_TYPES, Document, Engine, Kind, Quote, Select, SourceType, Span, Via
+from quotex.records import (
+    GENDERS,
+    KINDS,
+    SOURCE_TYPES,
+    Document,
+    Engine,
+    Gender,
+    Kind,
+    Quote,
+    Select,
+    Source,
+    SourceType,
+    Span,
+    Via,
+)
 
 __version__ = "0.1.0"
 
@@ -19,6 +33,7 @@ def compiled() -> bool:
 
 
 __all__ = [
+    "GENDERS",
     "KINDS",
     "SOURCE_TYPES",
     "Document",
@@ -27,12 +42,14 @@ __all__ = [
     "Errors",
     "ExtractionError",
     "Extractor",
+    "Gender",
     "Kind",
     "ModelsNotFoundError",
     "ParserNotInstalledError",
     "Quote",
     "QuotexError",
     "Select",
+    "Source",
     "SourceType",
     "Span",
     "TextTypeError",

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 
-from quotex import relays
-from quotex.document import BELIEF, REPORT, Context, Cue, Draft, Offsets, Segment, Tok
+from quotex import lexicon, relays
+from quotex.document import Context, Cue, Draft, Offsets, Segment, Tok
 from quotex.finite import clause_at
 from quotex.offsets import trim, word
 from quotex.patterns import NO_START
-from quotex.phrases import left_np
-from quotex.verb_clause import cut_clause, verb_clause
+from quotex.verb_clause import cut_clause, nested_attribution
 
+TIME_WORDS = lexicon.words("time_words")
 # Subjects that open the clause after an "according to" phrase without its comma
 CLAUSE_SUBJECTS = frozenset({"he", "she", "they", "it", "we", "i", "there", "the", "this"})
 
@@ -28,6 +28,28 @@ def according_source(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segm
     return (toks[start][0], toks[j - 1][1]) if j > start else (cue.end, cue.end)
 
 
+def _date_comma(text: str, toks: list[Tok], j: int) -> bool:
+    """Is the comma at ``toks[j]`` the one of a date ("a March 14, 2019 NATO press release")?"""
+    return (word(text, toks[j]) == "," and 0 < j < len(toks) - 1 and word(text, toks[j - 1]).isdigit()
+            and len(word(text, toks[j + 1])) == 4 and word(text, toks[j + 1]).isdigit())
+
+
+# The words that open a time phrase after a source: "the ministry on Monday", "the center late today"
+_TIME_LEADS = frozenset({"on", "late", "last", "this", "early", "earlier", "later"})
+
+
+def _time_cut(text: str, toks: list[Tok], a: int, b: int) -> int:
+    """Where the source ``toks[a:b]`` ends before a trailing time phrase ("... on Friday")."""
+    if b - a < 2:
+        return b
+    last = word(text, toks[b - 1])
+    lead = word(text, toks[b - 2]).lower()
+    if last.lower() in TIME_WORDS and (lead in _TIME_LEADS or last in ("today", "yesterday")):
+        # the time phrase closes the source: "USA Today" and "a tweet on Monday by X" are kept
+        return b - 2 if lead in _TIME_LEADS and b - 2 > a else b - 1
+    return b
+
+
 def according_to(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment, para: int,
                  covered: list[Offsets]) -> Draft | None:
     """``According to S, C`` / ``C, according to S[, C2]``: ``covered`` is what earlier drafts took."""
@@ -38,7 +60,8 @@ def according_to(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment,
         k += 1
     j = k + 1
     bare = -1  # "according to the ministry he died ...": a clause after the source with no comma
-    while j < n and word(text, toks[j]) not in (",", ";", ".", "!", "?", "\"", "“", "”", "(", ":"):
+    while j < n and (word(text, toks[j]) not in (",", ";", ".", "!", "?", "\"", "“", "”", "(", ":")
+                     or _date_comma(text, toks, j)):
         if j > k + 1 and word(text, toks[j]).lower() in CLAUSE_SUBJECTS and word(text, toks[j - 1]).lower() \
                 not in NO_START and clause_at(text, toks, j):
             bare = j
@@ -46,7 +69,7 @@ def according_to(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment,
         j += 1
     if j == k + 1:
         return None
-    src: Offsets = (toks[k + 1][0], toks[j - 1][1])
+    src: Offsets = (toks[k + 1][0], toks[_time_cut(text, toks, k + 1, j) - 1][1])
     cue_span = (cue.start, cue.end)
     k = k0
     opens = ("but", "and", "yet", "so", "however", ",")
@@ -79,29 +102,8 @@ def according_to(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment,
     spans = [s for s in spans if s[1] - s[0] >= least and text[s[0] : s[1]].strip(" ,.;:\"“”‘’")]
     if not spans:
         return None
-    nested = _nested(ctx, spans[0], sent, para) if relays.is_relay(text[src[0] : src[1]]) else None
+    nested = nested_attribution(ctx, spans[0], sent, para) if relays.is_relay(text[src[0] : src[1]]) else None
     if len(spans) == 1 and nested is not None:
         # "According to the report, officials believe that C": the report relays them
         return dataclasses.replace(nested, via=[src, *nested.via], rule="indirect:according-to-relay")
     return Draft(spans, "indirect", cue_span, src, "indirect:according-to", 0.85, para)
-
-
-def _nested(ctx: Context, span: Offsets, sent: Segment, para: int) -> Draft | None:
-    """A clause that is itself an attribution: "officials believe that C"."""
-    text = ctx.text
-    toks = ctx.tokens(span[0], sent.end)
-    for cue in ctx.cues_in(span[0], min(sent.end, span[0] + 120)):
-        if ctx.in_quote(cue.start) or not cue.classes & {REPORT, BELIEF} or cue.lemma == "according to":
-            continue
-        k = next((i for i, t in enumerate(toks) if t[0] == cue.start), None)
-        if k is None or k > 10:
-            return None
-        src = left_np(text, toks, k, span[0])
-        if src is None or src[0] != span[0]:
-            return None
-        d = verb_clause(ctx, toks, k, cue, sent, para, [])
-        if d is not None and d.source == src:
-            return d
-        return None
-    return None
-

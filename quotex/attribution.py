@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
-from typing import Final
+from collections.abc import Sequence
+from typing import Any, Final
+
+import attrs
 
 from quotex import lexicon
 from quotex.document import Context, Draft
-from quotex.mentions import WORD, Mention, gender_of
-from quotex.people import Entities
-from quotex.records import Quote, Span, Via
+from quotex.mentions import INSTITUTIONS, WORD, Mention, affiliation_of, gender_of, likely_gender, strip_det
+from quotex.people import Entities, Person
+from quotex.records import Quote, Source, Span, Via
 
 # The hedge words that stand before a cue: "reportedly", "allegedly" (the -ly words of
 # data/hedge_words.txt; the others are cues themselves: "claimed").
@@ -32,7 +35,18 @@ _HEDGE_END: Final = _common_ending(_HEDGE_ADVERBS)
 
 
 def finish(ctx: Context, drafts: list[Draft], *, restrict: bool = True) -> list[Quote]:
-    """Resolve speakers, classify sources and build the quote records.
+    """Resolve speakers, classify sources and build the quote records (``finish_document``'s quotes)."""
+    return finish_document(ctx, drafts, restrict=restrict)[0]
+
+
+def finish_document(
+    ctx: Context, drafts: list[Draft], *, restrict: bool = True
+) -> tuple[list[Quote], tuple[Source, ...]]:
+    """Resolve speakers, classify sources and build the quote records and the table of their sources.
+
+    The people are resolved once for the whole article: a quote's speaker, title, affiliation
+    and gender are those of the person it names, as known at the end of the article (a surname
+    first, the full name later: the full name).
 
     With ``restrict`` (the default), an article whose sources ask nothing but the names of people
     is scanned only for those names (see ``Entities``); without it, every article is scanned in full.
@@ -40,57 +54,156 @@ def finish(ctx: Context, drafts: list[Draft], *, restrict: bool = True) -> list[
     text = ctx.text
     sources = [Mention.parse(text[d.source[0] : d.source[1]]) if d.source is not None else None for d in drafts]
     ents = Entities(ctx, _names_asked(sources) if restrict else None)
-    out: list[Quote] = []
-    prev: Quote | None = None
+    rows: list[_Row] = []
+    prev: _Row | None = None
     last_other: tuple[str | None, str] | None = None  # the last organisation or group, for "they"
     for d, m in zip(drafts, sources):
-        speaker: str | None = None
-        title: str | None = None
-        stype = "unknown"
+        row = _Row(d)
         if d.source is not None and m is not None:
-            if m.pronoun in ("he", "she", "i"):
-                person = ents.pronoun(m.pronoun, d.source[0])
-                if person is not None:
-                    speaker, stype = person.name, "named_person"
+            if m.pronoun in ("he", "she", "i", "him", "her", "me"):
+                row.person = ents.pronoun(_SUBJECT_FORM.get(m.pronoun, m.pronoun), d.source[0])
+                if row.person is not None:
+                    row.stype = "named_person"
             elif m.pronoun is not None:
                 if last_other is not None:
-                    speaker, stype = last_other
+                    row.speaker, row.stype = last_other
+                elif m.pronoun in ("they", "them", "we", "us"):
+                    row.stype = "unnamed_group"  # a plural source the article does not name
             else:
-                stype = m.type
+                row.stype = m.type
                 if m.type == "named_person" and m.name:
-                    person = ents.add(m.name, gender_of(m), d.source[0], m.title)
-                    speaker = person.name
-                    title = m.title
+                    row.person = ents.add(m.name, gender_of(m), d.source[0], m.title, likely=likely_gender(m),
+                                          affiliation=affiliation_of(m))
+                    row.title = m.title
                 elif m.name:
-                    speaker = ents.acronym(m.name)
+                    row.speaker = ents.acronym(m.name)
+                elif m.type == "document" and (issuer := _issuer_noun(m)) is not None:
+                    # "a fire service statement" -> issued by the fire service the article named
+                    found = ents.body(issuer, d.source[0])
+                    if found is not None and found[1] == "named_organization":
+                        row.speaker = found[0]
                 else:
-                    speaker, stype = _point_back(ents, m, d.source[0], stype)
-                if stype in ("named_organization", "unnamed_group", "media", "anonymous"):
-                    last_other = (speaker, stype)
+                    row.speaker, row.stype, row.person = _point_back(ents, m, d.source[0], row.stype)
+                if row.stype in ("named_organization", "unnamed_group", "media", "anonymous"):
+                    last_other = (row.speaker, row.stype)
+                if row.person is None:
+                    row.gender = gender_of(m)
+                    row.affiliation = affiliation_of(m)
         elif d.inherit and prev is not None:
-            speaker, stype = prev.speaker, prev.source_type
-        via = tuple(_via(text, s) for s in d.via if text[s[0] : s[1]].strip())
-        cue_text = text[d.cue[0] : d.cue[1]].lower() if d.cue else ""
-        sent = ctx.sentence_at(d.cue[0] if d.cue else d.spans[0][0])
-        hedged = cue_text in lexicon.words("hedge_words") or _hedge_before(
-            text, max(sent.start, (d.cue[0] if d.cue else sent.end) - 120), d.cue[1] if d.cue else sent.end
-        )
-        q = Quote(
-            content=tuple(Span(a, b) for a, b in d.spans),
-            kind=d.kind,
-            cue=Span(*d.cue) if d.cue else None,
-            source=Span(*d.source) if d.source else None,
-            speaker=speaker,
-            speaker_title=title,
-            source_type=stype,
-            via=via,
-            hedged=hedged,
-            confidence=max(0.0, min(1.0, d.confidence)),
-            rule=d.rule,
-        )
-        out.append(q)
-        prev = q
+            row.inherit(prev)
+        rows.append(row)
+        prev = row
+    if any(r.person is not None and r.person.gender is None for r in rows) and ents.only is None:
+        ents.learn_genders()
+    quotes = _number([_quote(ctx, r) for r in rows], [_key(text, r) for r in rows])
+    return quotes, _table(text, quotes, rows)
+
+
+# The subject form of an object pronoun: "according to him" is "he".
+_SUBJECT_FORM: Final = {"him": "he", "her": "she", "me": "i"}
+_GENDERS: Final = {"m": "male", "f": "female"}
+
+
+class _Row:
+    """One draft on its way to a quote: what its source resolves to."""
+
+    def __init__(self, draft: Draft) -> None:
+        self.draft = draft
+        self.person: Person | None = None
+        self.speaker: str | None = None
+        self.title: str | None = None
+        self.stype = "unknown"
+        self.gender: str | None = None
+        self.affiliation: str | None = None
+        self.inherited: _Row | None = None
+
+    def inherit(self, prev: _Row) -> None:
+        """A floating quote: the source of the attribution before it."""
+        self.person, self.speaker, self.stype = prev.person, prev.speaker, prev.stype
+        self.gender, self.affiliation = prev.gender, prev.affiliation
+        self.inherited = prev.inherited or prev
+
+
+def _quote(ctx: Context, row: _Row) -> Quote:
+    text, d = ctx.text, row.draft
+    speaker, title, gender, affiliation = row.speaker, row.title, row.gender, row.affiliation
+    if row.person is not None:
+        # the person's, as the whole article tells it: "he" is Guo Jiakun, of the Foreign Ministry
+        speaker, gender, affiliation = row.person.name, row.person.gender, row.person.affiliation
+    via = tuple(_via(text, s) for s in d.via if text[s[0] : s[1]].strip())
+    cue_text = text[d.cue[0] : d.cue[1]].lower() if d.cue else ""
+    sent = ctx.sentence_at(d.cue[0] if d.cue else d.spans[0][0])
+    hedged = cue_text in lexicon.words("hedge_words") or _hedge_before(
+        text, max(sent.start, (d.cue[0] if d.cue else sent.end) - 120), d.cue[1] if d.cue else sent.end
+    )
+    return Quote(
+        content=tuple(Span(a, b) for a, b in d.spans),
+        kind=d.kind,
+        cue=Span(*d.cue) if d.cue else None,
+        source=Span(*d.source) if d.source else None,
+        speaker=speaker,
+        speaker_title=title,
+        source_type=row.stype,
+        via=via,
+        hedged=hedged,
+        confidence=max(0.0, min(1.0, d.confidence)),
+        rule=d.rule,
+        speaker_affiliation=affiliation,
+        speaker_gender=_GENDERS.get(gender or ""),
+    )
+
+
+def _key(text: str, row: _Row) -> object:
+    """What makes two quotes one source: the same person, the same named body, the same words."""
+    row = row.inherited or row
+    if row.person is not None:
+        return id(row.person)
+    if row.speaker:
+        return (row.stype, row.speaker.lower())
+    d = row.draft
+    if d.source is None or row.stype == "unknown":
+        return None  # nobody to count: no source, or a pronoun left unresolved
+    words = strip_det(WORD.findall(text[d.source[0] : d.source[1]].lower()))
+    return (row.stype, " ".join(words)) if words else None
+
+
+def _number(quotes: list[Quote], keys: list[object]) -> list[Quote]:
+    """The quotes with their ``source_id``: one number per distinct source, in order of first quote."""
+    ids: dict[object, int] = {}
+    out = []
+    for q, key in zip(quotes, keys):
+        if key is None:
+            out.append(q)
+            continue
+        out.append(attrs.evolve(q, source_id=ids.setdefault(key, len(ids))))
     return out
+
+
+def _table(text: str, quotes: Sequence[Quote], rows: Sequence[_Row]) -> tuple[Source, ...]:
+    """The distinct sources of one document's quotes, indexed by their ``source_id``.
+
+    A person's entry has what the whole article tells of the person (the first title it gives
+    them, also when every quote says only "he"); another source's entry takes the first title,
+    affiliation and gender its quotes give, and is named by the words of its first mention
+    ("unnamed EU diplomats").
+    """
+    table: dict[int, dict[str, Any]] = {}
+    for q, row in zip(quotes, rows):
+        if q.source_id is None:
+            continue
+        entry = table.get(q.source_id)
+        if entry is None:
+            name = q.speaker or (" ".join(q.source.text(text).split()) if q.source is not None else None)
+            person = (row.inherited or row).person
+            entry = table[q.source_id] = {"name": name, "source_type": q.source_type, "quotes": 0,
+                                          "title": person.title if person is not None else None,
+                                          "affiliation": None, "gender": None}
+        entry["quotes"] += 1
+        for field, value in (("title", q.speaker_title), ("affiliation", q.speaker_affiliation),
+                             ("gender", q.speaker_gender)):
+            if entry[field] is None:
+                entry[field] = value
+    return tuple(Source(id=i, **table[i]) for i in sorted(table))
 
 
 def _hedge_before(text: str, start: int, end: int) -> bool:
@@ -100,17 +213,21 @@ def _hedge_before(text: str, start: int, end: int) -> bool:
 
 def _names_asked(sources: list[Mention | None]) -> frozenset[str] | None:
     """The words a scan restricted to names must look for (see ``Entities``), or ``None`` when
-    the sources ask more of the article than the names of people: a pronoun to resolve, or a
-    description that points back ("the minister")."""
+    the sources ask more of the article than the names of people: a pronoun to resolve, a
+    description that points back ("the minister"), or a person whose gender only the pronouns
+    of the article can tell (which needs every person's mentions, see ``Entities.learn_genders``)."""
     words = set()
     for m in sources:
-        if m is None or m.pronoun not in (None, "he", "she", "i"):
+        if m is None or m.pronoun not in (None, "he", "she", "i", "him", "her", "me"):
             continue  # no source, or "they": answered without the scan
         if m.pronoun is not None:
             return None
         if m.type == "named_person" and m.name:
+            if gender_of(m) is None:
+                return None
             words.add(m.name.split()[-1])
-        elif not m.name and m.type in _POINTING_BACK and _pointing_noun(m) is not None:
+        elif not m.name and ((m.type in _POINTING_BACK and _pointing_noun(m) is not None)
+                             or (m.type == "document" and _issuer_noun(m) is not None)):
             return None
     return frozenset(words)
 
@@ -122,29 +239,38 @@ _POINTING_BACK: Final = frozenset({"unnamed_person", "media", "named_organizatio
 def _pointing_noun(m: Mention) -> str | None:
     """ "the minister" -> "minister": the noun of a short description that may point back."""
     words: list[str] = WORD.findall(m.text)
-    if len(words) < 2 or words[0].lower() not in ("the", "this") or len(words) > 4:
+    if len(words) < 2 or words[0].lower() not in ("the", "this", "his", "her") or len(words) > 4:
         return None
     return words[-1].lower()
 
 
-def _point_back(ents: Entities, m: Mention, pos: int, stype: str) -> tuple[str | None, str]:
+def _issuer_noun(m: Mention) -> str | None:
+    """ "a fire service statement" -> "service": the lower-case noun before a document's head,
+    which may name its issuer."""
+    words: list[str] = strip_det(WORD.findall(m.text))
+    if len(words) < 2 or not words[-2].islower() or words[-2] in lexicon.words("document_nouns"):
+        return None
+    return words[-2] if words[-2] in lexicon.words("org_nouns") or words[-2] in INSTITUTIONS else None
+
+
+def _point_back(ents: Entities, m: Mention, pos: int, stype: str) -> tuple[str | None, str, Person | None]:
     """ "The minister said" -> the minister named earlier; "the agency", "the newspaper" likewise."""
     noun = _pointing_noun(m)
     if noun is None:
-        return None, stype
+        return None, stype, None
     if stype == "unnamed_person":
         person = ents.described(noun, pos)
         if person is not None:
-            return person.name, "named_person"
+            return person.name, "named_person", person
     elif stype == "media":
         found = ents.body(noun, pos, kind="media")
         if found is not None:
-            return found
+            return found[0], found[1], None
     elif stype in ("named_organization", "unknown"):
         found = ents.body(noun, pos)
         if found is not None:
-            return found[0], "named_organization" if found[1] != "media" else "media"
-    return None, stype
+            return found[0], "named_organization" if found[1] != "media" else "media", None
+    return None, stype, None
 
 
 def _via(text: str, span: tuple[int, int]) -> Via:

@@ -39,6 +39,8 @@ def continuations(ctx: Context, drafts: list[Draft], unattributed: set[int]) -> 
         same = [i for i in by_para.get(first.para, [])
                 if out[i].spans[0][0] < first.start and out[i].kind != "indirect"]
         if same and not _continues(ctx, out[same[-1]], first.open_mark):
+            if _own_cue(ctx, out[same[-1]], first.open_mark):
+                continue  # 'X said "A". Y alleged, by way of example, "B"': not X's, and Y's was not read
             # 'tweeted "A" and offered "B"': B is a quote of its own, by the same speaker
             d = Draft(spans, "direct", None, None, "direct:same-speaker", 0.5, first.para, inherit=True)
             by_para.setdefault(first.para, []).append(len(out))
@@ -72,3 +74,13 @@ def _continues(ctx: Context, host: Draft, open_mark: int) -> bool:
         return True
     cue = host.cue
     return cue is not None and host.spans[-1][1] <= cue[0] < open_mark and cue[0] >= sent.start
+
+
+def _own_cue(ctx: Context, host: Draft, open_mark: int) -> bool:
+    """Does the quotation opening at ``open_mark`` stand in a sentence of its own, after the host's,
+    with a reporting word of its own outside quotes (whose source is then not the host's)?"""
+    sent = ctx.sentence_at(open_mark)
+    host_at = host.cue[0] if host.cue is not None else host.spans[-1][1] - 1
+    if host_at >= sent.start:
+        return False
+    return any(not ctx.in_quote(c.start) and c.start < open_mark for c in ctx.cues_in(sent.start, sent.end))

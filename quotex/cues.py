@@ -127,8 +127,32 @@ def find_cues(text: str, start: int = 0, end: int | None = None, wrapped: bool =
             before = text[max(0, a - 3) : a]
             if before.strip(" \"“‘'(") and not before.rstrip().endswith((".", "!", "?", "\n", ":")) and a != start:
                 continue
+        if form in _MODIFIERS and _noun_after(text, b, form):
+            continue  # "state media said", "think tank": a modifier, not the verb
         out.append(Cue(a, b, lemma, cls, form))
     return out
+
+
+# form -> the nouns it modifies ("think" -> tank), or empty for any noun of the press, a group or an institution
+_MODIFIER_PAIRS: Final = [[*e.split(" ", 1), ""][:2] for e in lexicon.load("modifier_cues")]
+_MODIFIERS: Final = {
+    head: frozenset(noun for h, noun in _MODIFIER_PAIRS if h == head and noun) for head, _ in _MODIFIER_PAIRS
+}
+# The word after a cue form.  " media said" -> "media"
+_NEXT_WORD: Final = re.compile(r"[ \t]+([a-z][a-z\-]*)")
+
+
+def _noun_after(text: str, end: int, form: str) -> bool:
+    """Is the word after ``end`` a noun ``form`` modifies: one named for it in the data ("think
+    tank"), or else one for the press, a group or an institution ("state media", "state officials")?"""
+    m = _NEXT_WORD.match(text, end)
+    if m is None:
+        return False
+    w = m.group(1)
+    if _MODIFIERS[form]:
+        return w in _MODIFIERS[form]
+    return any(w in lexicon.words(name) for name in ("media_nouns", "group_nouns", "institutions", "org_nouns")) or (
+        w.endswith("s") and w[:-1] in lexicon.words("person_nouns"))
 
 
 def _longest(text: str, pos: int, stop: int, options: tuple[tuple[str, str], ...],

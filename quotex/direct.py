@@ -7,6 +7,7 @@ import dataclasses
 from quotex import relays
 from quotex.document import BELIEF, FRAME, PHRASE, REPORT, Context, Cue, Draft, Offsets, Piece, Tok
 from quotex.offsets import para_of, trim, word
+from quotex.patterns import TELL
 from quotex.phrases import DETERMINERS, clause_subject, is_capitalised, left_np, loose_np, right_np
 from quotex.scare import is_term
 from quotex.source_phrase import find_source
@@ -198,7 +199,7 @@ def _attribute_before(ctx: Context, first: Piece, cue_at: dict[int, Cue], spans:
         if not (cue.classes & {REPORT, BELIEF, PHRASE, FRAME}):
             continue
         between = tail_words[k + 1 : j + 1]
-        if between and not (colon or tail_words[-1] == "," or kind == "mixed"):
+        if between and not (colon or tail_words[-1] == "," or kind == "mixed" or _addressee(cue, between, spans, text)):
             return None
         if any(w in (".", ";", "\"", "“", "”") for w in between):
             return None
@@ -219,6 +220,13 @@ def _attribute_before(ctx: Context, first: Piece, cue_at: dict[int, Cue], spans:
         if src is not None:
             return Draft(spans, kind, colon_tok, src, "direct:colon", 0.6, para)
     return None
+
+
+def _addressee(cue: Cue, between: list[str], spans: list[Offsets], text: str) -> bool:
+    """'told Reuters "Q"', 'told reporters "Q"': a short addressee between a telling cue and a
+    quotation that is a sentence of speech (four words or more), with no comma or colon."""
+    return (cue.lemma in TELL and 1 <= len(between) <= 3 and all(w[:1].isalpha() for w in between)
+            and len(text[spans[0][0] : spans[-1][1]].split()) >= 4)
 
 
 def _attribute_colon_paragraph(ctx: Context, first: Piece, cue_at: dict[int, Cue], spans: list[Offsets],

@@ -62,6 +62,7 @@ class Errors:
     E001 = Error("bad span", "bad span ({start}, {end}): a span needs 0 <= start <= end")
     E002 = Error("bad record", "unknown quote kind {value!r}: choose one of {choices}")
     E003 = Error("bad record", "unknown source_type {value!r}: choose one of {choices}")
+    E004 = Error("bad record", "unknown speaker_gender {value!r}: choose one of {choices}, or None")
     E010 = Error("bad option", "unknown engine {value!r}: choose one of {choices}")
     E011 = Error("not text", "the text of a document must be a string, not {kind}: pass str (decode bytes first)")
     E013 = Error("bad option", "on_error must be one of {choices}, not {value!r}")

@@ -34,7 +34,7 @@ _AUTO: dict[tuple[str, bool], str] = {}
 #: What ``extract_many`` accepts: plain texts (ids are their positions) or ``(id, text)`` pairs.
 Item = str | tuple[object, str]
 # The outcome of one document in a parser batch: its quotes, or what stopped it.
-_Outcome = list[Quote] | Exception
+_Outcome = pipeline.Finished | Exception
 
 
 def _path(value: str | os.PathLike[str] | None) -> str | None:
@@ -166,10 +166,13 @@ class Extractor:
             outcome = self._parse_batch([text])[0]
             if isinstance(outcome, Exception):
                 raise outcome
-            return outcome
+            return outcome[0]
+        return self._extract_rules(text)[0]
+
+    def _extract_rules(self, text: str) -> pipeline.Finished:
         self._check_text(text)
         with self._guard(self.timeout):
-            return pipeline.run_rules(text, self.timeout)
+            return pipeline.run_rules_document(text, self.timeout)
 
     def extract_many(self, items: Iterable[Item], *, on_error: OnError = "record") -> Iterator[Document]:
         """Extract from many documents, lazily and in input order.
@@ -198,13 +201,13 @@ class Extractor:
             for doc_id, text in pairs:
                 try:
                     with self._guard(self.timeout):
-                        quotes = self.extract(text)
+                        finished = self._extract_rules(text)
                 except Exception as exc:  # one bad document must never stop a batch
                     failed = _failure(doc_id, exc, on_error)
                     if failed is not None:
                         yield failed
                     continue
-                yield Document(id=doc_id, quotes=tuple(quotes))
+                yield _document(doc_id, finished)
             return
         window: list[tuple[str, str]] = []
         for pair in pairs:
@@ -224,7 +227,7 @@ class Extractor:
                 if failed is not None:
                     yield failed
                 continue
-            yield Document(id=doc_id, quotes=tuple(outcome))
+            yield _document(doc_id, outcome)
 
     def _parse_batch(self, texts: list[str]) -> list[_Outcome]:
         """Rules on each document, one parser call for all their open sentences, then finish each."""
@@ -334,3 +337,9 @@ def extract_many(
     extractor = Extractor(engine=engine, models_dir=models_dir, max_chars=max_chars,
                           timeout=timeout, select=select, batch_size=batch_size)
     return extractor.extract_many(items, on_error=on_error)
+
+
+def _document(doc_id: str, finished: pipeline.Finished) -> Document:
+    """A document's result: its quotes and the table of their sources."""
+    quotes, sources = finished
+    return Document(id=doc_id, quotes=tuple(quotes), sources=sources)

@@ -14,6 +14,8 @@ from quotex.phrases import DETERMINERS, PRONOUNS, is_head
 
 # A word of a mention, inner dots, dashes and apostrophes kept: "U.S.", "O’Neil", "AT&T".
 WORD: Final = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}’'.\-&]*")
+# The name of a website: "Znak.com", "Caliber.Az", "news.sky.com".
+WEB_NAME: Final = regex.compile(r"[\p{L}\p{N}\-]{2,}(?:\.[\p{L}\p{N}\-]+)*\.(?i:com|net|org|info|news|co\.uk|[a-z]{2})")
 # A trailing affiliation or source of a document: "Chip Taylor of the University of Kansas",
 # "a poll published by NBC News".
 AFFILIATION: Final = regex.compile(r"\s+(?:of|from|at|with)\s+(?:the\s+)?\p{Lu}.*$")
@@ -52,12 +54,22 @@ def _outlets() -> frozenset[str]:
 
 @functools.cache
 def gender_words() -> dict[str, str]:
-    """Words that tell a person's gender ("Mrs", "Maria"), each with ``m`` or ``f``."""
+    """Words that tell or suggest a person's gender ("Mrs", "Maria"), each with ``m`` or ``f``."""
+    out = dict(evidence_words())
+    for entry in lexicon.load("first_names"):
+        word, _, gender = entry.lower().rpartition(" ")
+        out.setdefault(word, gender)
+    return out
+
+
+@functools.cache
+def evidence_words() -> dict[str, str]:
+    """Honorifics and gendered nouns ("Mrs", "spokeswoman"), each with ``m`` or ``f``: what the
+    article itself says of a gender, unlike a first name, which only suggests one."""
     out: dict[str, str] = {}
-    for name in ("gender_cues", "first_names"):
-        for entry in lexicon.load(name):
-            word, _, gender = entry.lower().rpartition(" ")
-            out.setdefault(word, gender)
+    for entry in lexicon.load("gender_cues"):
+        word, _, gender = entry.lower().rpartition(" ")
+        out.setdefault(word, gender)
     return out
 
 
@@ -69,6 +81,10 @@ def _anonymity_pattern() -> regex.Pattern[str]:
 def _anonymous(lowered: str) -> bool:
     """Does the lower-cased mention carry an anonymity marker ("unnamed", "people familiar with")?"""
     return _anonymity_pattern().search(lowered) is not None
+
+
+# Object pronouns that stand as sources after a preposition: "according to him".
+_OBJECT_FORMS: Final = frozenset({"him", "her", "them", "us", "me"})
 
 
 def _in(word: str, name: str) -> bool:
@@ -118,8 +134,8 @@ def _analyse(text: str) -> Mention:
     if not words:
         return Mention(text)
     low = [w.lower() for w in words]
-    if len(words) == 1 and low[0] in PRONOUNS:
-        return Mention(text, pronoun=low[0])
+    if len(words) == 1 and (low[0] in PRONOUNS or low[0] in _OBJECT_FORMS):
+        return Mention(text, pronoun=low[0])  # "he", and "him" of "according to him"
     if _anonymous(" ".join(low)):
         return Mention(text, "anonymous")
     if "," in text:
@@ -169,13 +185,14 @@ def _core(whole: str, text: str) -> Mention:
         return Mention(whole)
     low = [w.lower() for w in words]
     joined = " ".join(low)
-    if joined in _outlets() or " ".join(WORD.findall(text)).lower() in _outlets():
-        return Mention(whole, "media", " ".join(words))
-    if joined in _places():
-        return Mention(whole, "named_organization", _places()[joined])
+    if joined in _outlets() or " ".join(WORD.findall(text)).lower() in _outlets() or (
+            len(words) == 1 and WEB_NAME.fullmatch(words[0])):
+        return Mention(whole, "media", " ".join(words))  # (a web name: "Znak.com", "Caliber.Az")
+    if joined in _places() or joined + "." in _places():  # (a final dot is stripped: "U.S.")
+        return Mention(whole, "named_organization", _places().get(joined) or _places()[joined + "."])
     head = words[-1]
     lead = next((i for i, w in enumerate(words) if w.lower() in ("of", "for", "at", "from", "in", "with")), 0)
-    if lead and not _capitalised(words[0]) and not _capitalised(words[lead - 1]):
+    if lead and all(not _capitalised(w) or (i == 0 and _plural_noun(w)) for i, w in enumerate(words[:lead])):
         return _common(whole, words)  # "researchers from the University of Washington"
     if not _capitalised(head) or (len(words) == 1 and _common_noun(head)):
         return _common(whole, words)  # "officials", and "Officials" opening a sentence
@@ -186,6 +203,10 @@ def _core(whole: str, text: str) -> Mention:
         return Mention(whole, "media", " ".join(words))
     # a person with a title: the name is the capitalised run after the last title word
     cut = AFFILIATION.search(text)
+    if cut:
+        before = WORD.findall(text[: cut.start()])
+        if before and (_in(before[-1].rstrip("."), "title_words") or _in(before[-1], "person_nouns")):
+            cut = None  # "Secretary of State Mike Pompeo": part of the title, not an affiliation
     core = WORD.findall(text[: cut.start()]) if cut else WORD.findall(text)
     core = strip_det(core)
     if core and _capitalised(core[-1]):
@@ -210,6 +231,10 @@ def _core(whole: str, text: str) -> Mention:
             return Mention(whole, "media", " ".join(run))  # "The newspaper Le Matin"
         if k or titled:
             name = run[k:]
+            while len(name) > 1 and (name[0] in PARTICLES or name[0].lower() in ("of", "for")):
+                name = name[1:]  # "(Secretary) of State Anne Vale": no name opens with "of"
+            while len(name) > 2 and _in(name[0].rstrip("."), "title_words"):
+                name = name[1:]
             if name and not _org_words(name) and not OUTLET_NAME.search(" ".join(name)):
                 title = title_words + run[:k]
                 return Mention(whole, "named_person", " ".join(name), _as_written(text, title) if title else None)
@@ -235,7 +260,8 @@ def _common(whole: str, words: list[str]) -> Mention:
     """A mention whose head is a common noun: "officials", "the report", "a spokesperson"."""
     for i, w in enumerate(words[1:], start=1):
         # "a senior official at the finance ministry" -> "official"
-        if w.lower() in ("of", "for", "at", "from", "in", "with", "on") and not _capitalised(words[i - 1]):
+        if w.lower() in ("of", "for", "at", "from", "in", "with", "on") and (
+                not _capitalised(words[i - 1]) or (i == 1 and _plural_noun(words[0]))):
             words = words[:i]
             break
     head = words[-1].lower().rstrip("’'s") if words[-1].lower().endswith(("’s", "'s")) else words[-1].lower()
@@ -248,7 +274,8 @@ def _common(whole: str, words: list[str]) -> Mention:
         return Mention(whole, "unnamed_group")
     if _in(head, "document_nouns") or _plural_of(head, "document_nouns"):
         # "a NATO press release" -> issued by NATO
-        issuer = [w for w in words[:-1] if _capitalised(w) and not _in(w, "title_words")]
+        issuer = [w for w in words[:-1] if _capitalised(w) and not _in(w, "title_words") and w.lower() not in NOT_NAMES
+                  and w.lower() not in lexicon.words("time_words")]  # not "March" of "a March 14 NATO release"
         return Mention(whole, "document", " ".join(issuer) if issuer else None)
     if _in(head, "media_nouns") or " ".join(w.lower() for w in words[-2:]) in lexicon.words("media_nouns"):
         return Mention(whole, "media")
@@ -262,6 +289,12 @@ def _common(whole: str, words: list[str]) -> Mention:
 def _role_word(word: str) -> bool:
     """A lower-case noun for a role: "fisherman", "herpetologist", "developer"."""
     return word.islower() and is_head(word) and word not in DETERMINERS
+
+
+def _plural_noun(word: str) -> bool:
+    """A noun for a group of people, capitalised at a sentence start: "Officials (in Kyiv)", "Doctors"."""
+    low = word.lower()
+    return _in(low, "group_nouns") or _plural_of(low, "person_nouns") or low in INSTITUTIONS
 
 
 def _common_noun(word: str) -> bool:
@@ -300,12 +333,67 @@ def _drop_function_words(phrase: str) -> str:
 
 
 def gender_of(m: Mention) -> str | None:
-    """The gender a mention's title or first name tells ("Mrs", "Maria"): ``m``, ``f`` or ``None``."""
-    words = ((m.title or "") + " " + (m.name or "")).lower().replace(".", "").split()
-    cues = gender_words()
-    for w in words[:-1] if len(words) > 1 else words:
+    """The gender a mention's own words tell ("Mrs", "spokeswoman"): ``m``, ``f`` or ``None``.
+
+    A first name is no evidence (see ``likely_gender``); for an unnamed source every word counts
+    ("a spokeswoman for the ministry").
+    """
+    if m.name is None:
+        words = m.text.lower().replace(".", "").split()
+    else:
+        words = ((m.title or "") + " " + m.name).lower().replace(".", "").split()
+        words = words[:-1] if len(words) > 1 else words
+    cues = evidence_words()
+    for w in words:
         if w in cues:
             return cues[w]
+    return None
+
+
+def likely_gender(m: Mention) -> str | None:
+    """The gender a mention's first name suggests ("Maria"): for choosing between antecedents only."""
+    parts = (m.name or "").lower().replace(".", "").split()
+    return first_name_gender(parts[0]) if len(parts) > 1 else None
+
+
+def first_name_gender(word: str) -> str | None:
+    word = word.lower().rstrip(".")
+    return None if word in evidence_words() else gender_words().get(word)
+
+
+# Where an affiliation starts after a role: "chief economist at Acme Bank", "a spokesperson for the ministry".
+AFFILIATION_OF: Final = regex.compile(
+    r"\b(?:of|at|for|from|with)\s+((?:the\s+)?[\p{L}\p{N}][\p{L}\p{N}\p{M}.&’'\-]*"
+    r"(?:\s+(?:of|for|and|on|the|&|[\p{Lu}\p{N}][\p{L}\p{N}\p{M}.&’'\-]*))*)"
+)
+
+
+def affiliation_of(m: Mention) -> str | None:
+    """The organisation a person source speaks for, from its title or apposition.
+
+    "Chinese Foreign Ministry spokesperson Guo Jiakun" -> "Chinese Foreign Ministry";
+    "Jane Roe, chief economist at Acme Bank" -> "Acme Bank"; "a spokesperson for the ministry"
+    -> "the ministry".  Portfolios ("Secretary of State") and places alone are not affiliations:
+    the words must hold an organisation noun.
+    """
+    if m.type not in ("named_person", "unnamed_person", "anonymous"):
+        return None
+    rest = m.text if m.name is None else m.text.replace(m.name, " ")
+    for found in AFFILIATION_OF.finditer(rest):
+        words: list[str] = WORD.findall(found.group(1))
+        while words and words[-1].lower() in ("of", "for", "and", "on", "the", "&"):
+            words.pop()
+        if words and _org_words(words) and (words[-1][:1].isupper() or words[-1].lower() in INSTITUTIONS
+                                             or _in(words[-1], "org_nouns")):
+            return " ".join(words).strip(" ,")
+    title = m.title if m.name is not None else None
+    if title:
+        words = WORD.findall(title)
+        head = next((i for i in range(len(words) - 1, -1, -1) if _in(words[i], "person_nouns")), None)
+        if head:
+            lead = strip_det(words[:head])
+            if lead and all(_capitalised(w) or w.lower() in ("of", "and", "for") for w in lead) and _org_words(lead):
+                return " ".join(lead)
     return None
 
 
@@ -316,8 +404,10 @@ class RunReading:
 
     type: str  # named_person, or named_organization or media
     name: str
-    gender: str | None = None
+    gender: str | None = None  # from the run's own words: "Mrs", "spokeswoman"
+    likely: str | None = None  # from a first name: for choosing between antecedents only
     title: str | None = None
+    affiliation: str | None = None
     sure: bool = False  # a person for certain: a title, or a known first name
     named_if_described: bool = False  # a person if a description follows: "Ana Sousa, a nurse"
     offset: int = 0  # where the name starts in the run
@@ -339,7 +429,7 @@ def read_run(lead_word: str | None, run: str) -> RunReading | None:
         return None
     parts = men.name.split()
     return RunReading(
-        "named_person", men.name, gender_of(men), men.title,
+        "named_person", men.name, gender_of(men), likely_gender(men), men.title, affiliation_of(men),
         sure=bool(men.title) or (len(parts) >= 2 and parts[0].lower().rstrip(".") in gender_words()),
         named_if_described=len(parts) >= 2,
         offset=run.find(parts[0]),

@@ -26,7 +26,8 @@ FORMATS = ("jsonl", "csv")
 CSV_COLUMNS = (
     "doc_id", "quote_index", "kind", "content_start", "content_end", "content", "content_text",
     "cue_start", "cue_end", "cue_text", "source_start", "source_end", "source_text",
-    "speaker", "speaker_title", "source_type", "via", "hedged", "confidence", "rule", "error",
+    "speaker", "speaker_title", "speaker_affiliation", "speaker_gender", "source_type", "source_id",
+    "via", "hedged", "confidence", "rule", "error",
 )
 
 
@@ -169,7 +170,10 @@ def quote_row(doc_id: str, index: int, quote: Quote, text: str | None) -> dict[s
         "source_text": source.text(text) if source and text is not None else "",
         "speaker": quote.speaker or "",
         "speaker_title": quote.speaker_title or "",
+        "speaker_affiliation": quote.speaker_affiliation or "",
+        "speaker_gender": quote.speaker_gender or "",
         "source_type": quote.source_type,
+        "source_id": "" if quote.source_id is None else quote.source_id,
         "via": json.dumps([v.to_dict() for v in quote.via], ensure_ascii=False),
         "hedged": quote.hedged,
         "confidence": round(quote.confidence, 3),

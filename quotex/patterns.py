@@ -66,6 +66,10 @@ APPOSITIVE_AFTER: Final = re.compile(r",\s+(?:a|an|the|who|its|his|her|their)\s"
 AND_BEFORE: Final = re.compile(rf",?\s*(?:and|but)\s+(?:(?:he|she|they|we|I)\s+)?(?:[{WORD_CHARS}]+ly\s+|also\s+)?$")
 # A short aside between a cue and its "that": "said, among other things, that"
 ASIDE: Final = re.compile(rf"\s*,\s*(?:[{WORD_CHARS}’'\-]+\s+){{0,5}}[{WORD_CHARS}’'\-]+\s*,\s*(?=that\b)")
+# A short adverbial aside between a cue and a bare clause: "alleged, by way of example, Mahan had"
+ASIDE_BARE: Final = re.compile(
+    rf"\s*,\s*(?:by|in|for|as|among|at|on|of)\s+(?:[{WORD_CHARS}’'\-]+\s+){{0,4}}[{WORD_CHARS}’'\-]+\s*,\s*"
+)
 # Between two quoted fragments of one list: ', an ', ' and ', ', or a '.
 LIST_GAP: Final = re.compile(r"[\s,]*(?:(?:and|or|as well as)\s+)?(?:(?:a|an|the|as)\s+)?", re.IGNORECASE)
 # A second verb phrase of the same subject ends the content: "... and has avoided ...".

@@ -15,7 +15,16 @@ import regex
 from quotex import lexicon
 from quotex.document import TIMEOUT, Context
 from quotex.errors import Errors
-from quotex.mentions import gender_words, read_run, strip_det
+from quotex.mentions import (
+    Mention,
+    RunReading,
+    affiliation_of,
+    evidence_words,
+    gender_of,
+    gender_words,
+    read_run,
+    strip_det,
+)
 
 # (a constant for the compiled build, as in rules.py)
 _bisect_left: Final = bisect.bisect_left
@@ -41,6 +50,30 @@ ACRONYM_PAREN: Final = regex.compile(r"\(\p{Lu}{2,8}\)")
 # The last character that ACRONYM's name part cannot hold, searched backwards from a "(FSB)":
 # the name lies after it.  "the agency; Federal Security Service (FSB)" -> ";"
 ACRONYM_FENCE: Final = regex.compile(r"[^\p{L}\-’'\s]", regex.REVERSE)
+# A third-person pronoun that tells a gender.  "within his own government"
+PERSON_PRONOUN: Final = regex.compile(r"(?<![\p{L}’'])(?:he|him|his|himself|she|her|hers|herself)(?![\p{L}’'])",
+                                      regex.IGNORECASE)
+_MASCULINE: Final = frozenset({"he", "him", "his", "himself"})
+# A word that may stand for an unnamed person between a name and a pronoun ("the officer"):
+# then the pronoun may be that person's, and tells nothing of the name's gender.
+ROLE_WORD: Final = regex.compile(r"\b\p{Ll}[\p{Ll}\-]+\b")
+# The description in apposition after a name, up to its closing comma or stop:
+# "Gáspár Maróth, the Hungarian Government commissioner responsible for defence,"
+APPOSITION: Final = regex.compile(r",[ \t]+(?:(?:a|an|the)[ \t]+)?([^,.;:()\"“”\n]{3,80}?)(?=[,.;:)]|$)")
+
+
+def _description(text: str, end: int) -> Mention | None:
+    """The description in apposition after the name ending at ``end``, read as an unnamed person,
+    when it holds a noun for a person's role ("the commissioner", "chief economist at Acme Bank")."""
+    m = APPOSITION.match(text, end)
+    if m is None:
+        return None
+    nouns = lexicon.words("person_nouns")
+    if not any(w in nouns for w in m.group(1).split()):  # (lower case: "the commissioner", not "Commissioner Smith")
+        return None
+    return Mention(m.group(1), "unnamed_person")
+
+
 # A name followed by a description: "Ana Sousa, a nurse", "Tom Jones, 45,"
 DESCRIBED: Final = re.compile(r",\s+(?:a|an|the|who|\d)")
 _position: Final = operator.itemgetter(0)  # of a (position, person) mention
@@ -119,8 +152,11 @@ class Person:
     """A person the article names; one article's, so its name, gender and titles fill in as it is read."""
 
     name: str
-    gender: str | None = None
+    gender: str | None = None  # ``m``/``f`` from the article's evidence: honorifics, nouns, pronouns
     titles: list[str] = dataclasses.field(default_factory=list)
+    likely: str | None = None  # what a first name suggests: for choosing antecedents, never reported
+    title: str | None = None  # the first title as written ("Chinese Foreign Ministry spokesperson")
+    affiliation: str | None = None
 
 
 class Entities:
@@ -184,7 +220,7 @@ class Entities:
 
     def _scan(self) -> None:
         text = self.ctx.text
-        found: list[tuple[int, str, str | None, str | None]] = []
+        found: list[tuple[int, RunReading, Mention | None]] = []
         wrapped = self.ctx.wrapped
         for m in self._runs():
             run = m.group()
@@ -208,9 +244,19 @@ class Entities:
             if read.type != "named_person":
                 self.bodies.append((at, read.name, read.type))
             elif read.sure or (read.named_if_described and DESCRIBED.match(text, m.end(), m.end() + 6)):
-                found.append((at + read.offset, read.name, read.gender, read.title))
-        for pos, name, gender, title in found:
-            self.add(name, gender, pos, title)
+                found.append((at + read.offset, read, _description(text, m.end())))
+        for pos, read, described in found:
+            person = self.add(read.name, read.gender, pos, read.title, likely=read.likely,
+                              affiliation=read.affiliation)
+            if described is not None:
+                # "Gáspár Maróth, the Hungarian Government commissioner responsible for defence,"
+                person.titles.append(described.text.lower())
+                if person.title is None:
+                    person.title = described.text
+                if person.affiliation is None:
+                    person.affiliation = affiliation_of(described)
+                if person.gender is None:
+                    person.gender = gender_of(described)
         if self.only is not None:
             return  # mentions are for pronouns and descriptions, which will not be asked
         # later short forms: "Guo", "Macron"; gathered, then merged in one stable sort (where two
@@ -238,8 +284,15 @@ class Entities:
             return
         self.mentions.insert(i, (pos, person))
 
-    def add(self, name: str, gender: str | None, pos: int, title: str | None = None) -> Person:
-        """Register a person (or a short form of one already known) mentioned at ``pos``."""
+    def add(
+        self, name: str, gender: str | None, pos: int, title: str | None = None, *,
+        likely: str | None = None, affiliation: str | None = None,
+    ) -> Person:
+        """Register a person (or a short form of one already known) mentioned at ``pos``.
+
+        ``gender`` is evidence the mention gives ("Mrs", "spokeswoman"); ``likely`` what its
+        first name suggests.
+        """
         if " " not in name:
             self._ensure()  # a short form: the full name may stand anywhere before
         person = self.find(name)
@@ -251,10 +304,51 @@ class Entities:
             person.name = name
         if person.gender is None:
             person.gender = gender
+        if person.likely is None:
+            person.likely = likely
         if title:
             person.titles.append(title.lower())
+            if person.title is None:
+                person.title = title
+        if person.affiliation is None:
+            person.affiliation = affiliation
         self._mention(pos, person)
         return person
+
+    def learn_genders(self) -> None:
+        """Give people the gender that the pronouns pointing to them tell ("within his own government").
+
+        Only a pronoun outside quotes that can point to one person counts: one person named
+        before it in its sentence (or, with none there, in the sentence before), with no person
+        noun between ("the officer ... he") and no first name suggesting the other gender.
+        """
+        self._ensure_all()
+        text, ctx = self.ctx.text, self.ctx
+        person_nouns = lexicon.words("person_nouns")
+        evidence = evidence_words().keys()
+        for m in PERSON_PRONOUN.finditer(text):
+            at = m.start()
+            if ctx.in_quote(at):
+                continue
+            want = "m" if m.group().lower() in _MASCULINE else "f"
+            sent = ctx.sentence_at(at)
+            i = _bisect_left(self.mentions, at, key=_position)
+            near = [(pos, p) for pos, p in self.mentions[:i] if sent.start <= pos]
+            if not near and sent.index > 0:
+                prev = ctx.sents[sent.index - 1]
+                near = [(pos, p) for pos, p in self.mentions[:i] if prev.start <= pos < prev.end]
+            people = {id(p): p for _, p in near}
+            if len(people) != 1:
+                continue
+            pos, person = near[-1]
+            if person.gender is not None or person.likely not in (None, want):
+                continue
+            between = text[pos + len(person.name.split()[-1]) : at]
+            words = {w.group() for w in ROLE_WORD.finditer(between)}
+            plural = any(w.endswith("s") and w[:-1] in person_nouns for w in words)
+            if words & person_nouns or words & evidence or plural:
+                continue
+            person.gender = want
 
     def described(self, noun: str, pos: int) -> Person | None:
         """The person last mentioned before ``pos`` whose title has ``noun`` ("the minister")."""
@@ -305,7 +399,7 @@ class Entities:
             while start > 0 and self.ctx.sentence_at(self.mentions[start - 1][0]).index == index:
                 start -= 1
             for _, person in self.mentions[start:k]:
-                if want is None or person.gender in (None, want):
+                if want is None or (person.gender or person.likely) in (None, want):
                     if want is not None and person.gender is None:
                         person.gender = want  # later pronouns agree with this one
                     return person

@@ -107,6 +107,10 @@ def left_np(text: str, toks: list[Tok], end_index: int, sentence_start: int) -> 
         i -= 3
     if i < 0:
         return None
+    if i > 0 and _word(text, toks[i]) == "." and toks[i - 1][1] == toks[i][0] and "." in _word(text, toks[i - 1]):
+        # "The U.S. said": the abbreviation's last dot is a token of its own
+        found = left_np(text, toks, i, sentence_start)
+        return (found[0], toks[i][1]) if found is not None and found[1] == toks[i - 1][1] else found
     last = i
     head = _word(text, toks[last])
     if head.lower() in PRONOUNS:
@@ -157,11 +161,11 @@ def left_np(text: str, toks: list[Tok], end_index: int, sentence_start: int) -> 
         )
         inner_named = is_capitalised(inner_words[-1])
         taken = False
-        if is_capitalised(outer) and describes:
+        if is_capitalised(outer) and describes and closing_comma and not _not_name(outer):
             # "Maria Lopez, a nurse at the clinic,"
             outer_first = _scan_left(text, toks, outer_end, names_only=True)
             taken = outer_first is not None and not _after_preposition(text, toks, outer_first)
-        elif inner_named and is_head(outer):
+        elif inner_named and is_head(outer) and closing_comma:
             # "The study's lead author, doctoral candidate Maninder Thind,"
             outer_first = _scan_left(text, toks, outer_end)
             taken = (
@@ -182,6 +186,21 @@ def left_np(text: str, toks: list[Tok], end_index: int, sentence_start: int) -> 
         if doc_first is not None:
             first = doc_first
     return (toks[first][0], toks[last][1])
+
+
+def _not_name(word: str) -> bool:
+    """A capitalised word that names nobody: "Yesterday", "Monday", "However"."""
+    low = word.lower()
+    return low in INTRO_WORDS or low in lexicon.words("time_words") or low in lexicon.words("not_names")
+
+
+def _group_noun(word: str, opens: bool = False) -> bool:
+    """A lower-case noun for people or a place of them: "officials (in Kyiv)", "doctors (at the hospital)".
+
+    ``opens``: the word opens the sentence, where it is capitalised ("Officials in Kyiv").
+    """
+    low = word.lower() if opens else word
+    return low.islower() and is_head(low) and low not in PRONOUNS and low not in INTRO_WORDS
 
 
 def _doc_noun(word: str) -> bool:
@@ -219,12 +238,15 @@ def _scan_left(text: str, toks: list[Tok], last: int, names_only: bool = False) 
     while j >= 0 and last - j < 14:
         w = _word(text, toks[j])
         low = w.lower()
-        if low == "in" and j > 0 and (
-            (seen_name and is_capitalised(_word(text, toks[j - 1])))
+        if low in ("in", "at") and j > 0 and not names_only and not _not_name(_word(text, toks[j - 1])) and (
+            (seen_name and (is_capitalised(_word(text, toks[j - 1]))
+                            or _group_noun(_word(text, toks[j - 1]), j - 1 == 0)))
             or (_word(text, toks[j + 1]).lower() in NUMBER_WORDS and _word(text, toks[j - 1]).lower() in NUMBER_WORDS)
         ):
-            pass  # "the University of Guelph in Ontario", "two in three"
-        elif low in STOPS or low in _verb_stops() or (not w[:1].isalnum() and w not in ("-", "&", ".")):
+            first = j  # "the University of Guelph in Ontario", "two in three"
+            j -= 1
+            continue
+        if low in STOPS or low in _verb_stops() or (not w[:1].isalnum() and w not in ("-", "&", ".")):
             break
         if is_capitalised(w):
             if j == 0 and low in INTRO_WORDS:
@@ -235,6 +257,15 @@ def _scan_left(text: str, toks: list[Tok], last: int, names_only: bool = False) 
             j -= 1
             # "the country's", "a group of": a determiner usually starts the phrase
             if j >= 0 and _word(text, toks[j]).lower() in ("of", "for", "from", "at", "'s", "’s"):
+                continue
+            # "officials in the capital": a group located by a place
+            if j >= 1 and _word(text, toks[j]).lower() == "in" and _group_noun(_word(text, toks[j - 1]), j - 1 == 0):
+                continue
+            # "authorities in the United Kingdom and the United States": names joined by "and"
+            if j >= 1 and seen_name and _word(text, toks[j]).lower() == "and" and is_capitalised(
+                    _word(text, toks[j - 1])) and _word(text, toks[j - 1]).lower() not in INTRO_WORDS:
+                first = j
+                j -= 1
                 continue
             # "people familiar with the matter", "sources close to the talks"
             if j >= 1 and _word(text, toks[j]).lower() in ("with", "to", "on", "in") and _word(
@@ -344,9 +375,10 @@ def clause_subject(text: str, toks: list[Tok]) -> tuple[Tok | None, int]:
     while j < len(toks) and j - i < 12:
         w = _word(text, toks[j])
         low = w.lower()
-        if is_capitalised(w) or low in _nouns() or (low in DETERMINERS and j == i):
-            last = j
-        elif low in NP_INNER or w in ("-",) or low in DETERMINERS:
+        if is_capitalised(w) or low in _nouns() or (low in DETERMINERS and j == i) or (
+                w.islower() and j > i and is_head(w) and not low.endswith(("’s", "'s"))):
+            last = j  # (and "the then-manager of ...", "One of the study's authors")
+        elif (low.endswith(("’s", "'s")) and j > i) or low in NP_INNER or w in ("-",) or low in DETERMINERS:
             pass
         else:
             break
@@ -354,8 +386,11 @@ def clause_subject(text: str, toks: list[Tok]) -> tuple[Tok | None, int]:
     if last < 0 or not is_head(_word(text, toks[last])):
         return None, i
     # "a Republican, Mark Amodei, has ...": the name in apposition belongs to the subject
-    if last + 2 < len(toks) and _word(text, toks[last + 1]) == "," and is_capitalised(_word(text, toks[last + 2])):
-        k = last + 2
+    if last + 2 < len(toks) and _word(text, toks[last + 1]) == "," and (is_capitalised(_word(text, toks[last + 2])) or (
+            last + 3 < len(toks) and _word(text, toks[last + 2]).islower() and is_head(_word(text, toks[last + 2]))
+            and is_capitalised(_word(text, toks[last + 3])))):
+        # (also "One of the study's authors, herpetologist David Blackburn,")
+        k = last + 2 if is_capitalised(_word(text, toks[last + 2])) else last + 3
         while k + 1 < len(toks) and (is_capitalised(_word(text, toks[k + 1])) or _word(text, toks[k + 1]) == "."):
             k += 1
         if k + 1 < len(toks) and _word(text, toks[k + 1]) == "," and k - last <= 5:

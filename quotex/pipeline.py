@@ -17,9 +17,12 @@ from quotex.continuations import continuations
 from quotex.direct import direct_quotes
 from quotex.document import Context, Cue, Draft, Segment
 from quotex.indirect import indirect_quotes
-from quotex.records import Quote
+from quotex.records import Quote, Source
 from quotex.rule_merge import merge
 from quotex.tree import Tree
+
+#: A finished document: its quotes, and the table of their sources.
+Finished = tuple[list[Quote], tuple[Source, ...]]
 
 
 def context(text: str, budget: float = 0.0) -> Context:
@@ -56,10 +59,15 @@ def analyse(text: str, budget: float = 0.0) -> tuple[Context, list[Draft]]:
 
 def run_rules(text: str, budget: float = 0.0) -> list[Quote]:
     """Run the rules engine over one document within ``budget`` seconds (0: no limit)."""
+    return run_rules_document(text, budget)[0]
+
+
+def run_rules_document(text: str, budget: float = 0.0) -> Finished:
+    """``run_rules``, with the table of the quotes' sources."""
     if not text.strip():
-        return []
+        return [], ()
     ctx, drafts = analyse(text, budget)
-    return attribution.finish(ctx, drafts)
+    return attribution.finish_document(ctx, drafts)
 
 
 # (a dataclass, not attrs: the compiled build makes it a native class; see setup.py)
@@ -80,12 +88,12 @@ def open_document(text: str, select: str = "candidates", budget: float = 0.0) ->
     return Open(ctx, drafts, parser.candidates(ctx, found, drafts, select=select))
 
 
-def close_document(doc: Open, trees: Sequence[Tree]) -> list[Quote]:
-    """Merge the attributions of the parsed sentences into the rules' and build the quotes."""
+def close_document(doc: Open, trees: Sequence[Tree]) -> Finished:
+    """Merge the attributions of the parsed sentences into the rules' and build the quotes and sources."""
     parsed = cues.document_sourced(doc.ctx.text, doc.ctx.cues, parser.drafts_from(doc.ctx, trees))
     drafts = parser.merge(doc.ctx, doc.drafts, parsed)
     doc.ctx.check_time()
-    return attribution.finish(doc.ctx, drafts)
+    return attribution.finish_document(doc.ctx, drafts)
 
 
 def run_parsed(texts: Sequence[str], nlp: Any, select: str = "candidates") -> list[list[Quote]]:
@@ -103,5 +111,5 @@ def close_documents(docs: Sequence[Open], nlp: Any) -> list[list[Quote]]:
     for d in docs:
         mine = [t for ts in trees[at : at + len(d.sentences)] for t in ts]
         at += len(d.sentences)
-        out.append(close_document(d, mine))
+        out.append(close_document(d, mine)[0])
     return out

@@ -23,14 +23,24 @@ SourceType = Literal[
     "document",
     "unknown",
 ]
+#: A speaker's gender, from evidence in the article only (never from a first name).
+Gender = Literal["female", "male"]
 #: Which sentences the parser stage parses: those the rules leave open, or every one.
 Select = Literal["candidates", "all"]
 
 #: The values ``Quote.source_type`` and ``Via.source_type`` may take.
 SOURCE_TYPES: tuple[SourceType, ...] = get_args(SourceType)
 KINDS: tuple[Kind, ...] = get_args(Kind)
+GENDERS: tuple[Gender, ...] = get_args(Gender)
 _SOURCE_TYPE_SET = frozenset(SOURCE_TYPES)
 _KIND_SET = frozenset(KINDS)
+
+
+def _gender(value: str | None) -> Gender | None:
+    """``value`` as a gender or ``None``; a ``ValueError`` for anything else."""
+    if value is not None and value not in GENDERS:
+        raise ValueError(Errors.E004.format(value=value, choices=", ".join(GENDERS)))
+    return value
 
 
 def _check_span(instance: Span, attribute: attrs.Attribute[int], value: int) -> None:
@@ -98,6 +108,10 @@ class Quote:
     hedged: bool = False
     confidence: float = 0.5
     rule: str = ""
+    #: the quote's entry in its document's ``sources`` (``Source.id``), or ``None`` without a source
+    source_id: int | None = None
+    speaker_affiliation: str | None = None
+    speaker_gender: Gender | None = attrs.field(default=None, converter=_gender)
 
     @property
     def start(self) -> int:
@@ -125,12 +139,36 @@ class Quote:
             "hedged": self.hedged,
             "confidence": round(self.confidence, 3),
             "rule": self.rule,
+            "source_id": self.source_id,
+            "speaker_affiliation": self.speaker_affiliation,
+            "speaker_gender": self.speaker_gender,
         }
         if text is not None:
             out["content_text"] = [s.text(text) for s in self.content]
             out["cue_text"] = self.cue.text(text) if self.cue is not None else None
             out["source_text"] = self.source.text(text) if self.source is not None else None
         return out
+
+
+@attrs.frozen
+class Source:
+    """One distinct source an article quotes, with how many of its quotes are that source's.
+
+    ``name`` is the speaker's canonical name, or for an unnamed source the words the article
+    uses ("unnamed EU diplomats").
+    """
+
+    id: int
+    name: str | None
+    source_type: SourceType = attrs.field(converter=_source_type)
+    title: str | None = None
+    affiliation: str | None = None
+    gender: Gender | None = attrs.field(default=None, converter=_gender)
+    quotes: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "title": self.title, "affiliation": self.affiliation,
+                "gender": self.gender, "source_type": self.source_type, "quotes": self.quotes}
 
 
 @attrs.frozen
@@ -145,6 +183,8 @@ class Document:
     quotes: tuple[Quote, ...] = ()
     error: str | None = None
     code: str | None = None
+    #: the distinct sources the quotes cite, indexed by ``Quote.source_id``
+    sources: tuple[Source, ...] = ()
 
     @classmethod
     def failed(cls, doc_id: str, failure: Failure) -> Document:
@@ -156,7 +196,8 @@ class Document:
         return self.error is None
 
     def to_dict(self, text: str | None = None) -> dict[str, Any]:
-        out: dict[str, Any] = {"id": self.id, "quotes": [q.to_dict(text) for q in self.quotes]}
+        out: dict[str, Any] = {"id": self.id, "quotes": [q.to_dict(text) for q in self.quotes],
+                               "sources": [s.to_dict() for s in self.sources]}
         if self.error is not None:
             out["error"] = self.error
             if self.code is not None:

@@ -7,8 +7,9 @@ from typing import Final
 
 from quotex import relays
 from quotex.document import WORD_CHARS, Context, Cue, Draft, Offsets, Segment, Tok
+from quotex.finite import is_verb
 from quotex.offsets import after_comma, word
-from quotex.phrases import clause_subject, left_np, loose_np
+from quotex.phrases import clause_subject, is_head, left_np, loose_np
 
 # The agent of a passive report between commas, before the cue: ", originally reported by X, claimed"
 AGENT: Final = re.compile(
@@ -31,13 +32,27 @@ def find_source(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment,
     cited = relays.cited_source(ctx, cue, sent)
     if cited is not None:
         return cited[0], cited[1], "citing"
+    if cue.participle and prev in ("by", "while"):
+        # "He continued by noting that", "experts called this dubious, while noting": the subject
+        # of the clause (after any semicolon) that the -ing phrase hangs from
+        start = next((x + 1 for x in range(k - 1, -1, -1) if word(text, toks[x]) == ";"), 0)
+        sub, _ = clause_subject(text, toks[start:k])
+        if sub is None:
+            # a subject clause_subject cannot read ("unnamed industry experts"): the phrase before
+            # the clause's first verb
+            verb = next((x for x in range(start + 1, k) if is_verb(
+                word(text, toks[x]), word(text, toks[x - 1]).lower(), word(text, toks[x + 1]))), None)
+            sub = left_np(text, toks, verb, toks[start][0]) if verb is not None else None
+        return sub, via, "participle"
     if cue.participle and after_comma(text, cue.start):
+        # "..., saying": the main clause's subject
         if local:
             return local[-1].source, list(local[-1].via), "participle"
         sub, _ = clause_subject(text, toks[:k])
         return sub, via, "participle"
     src = left_np(text, toks, k, sent.start)
     if src is not None:
+        src = _past_participle_phrase(text, toks, src, sent.start)
         if k >= 2:
             # "X, which had cited unnamed sources alleging that" -> relayed by X
             before = ctx.tokens(sent.start, src[0])
@@ -63,3 +78,16 @@ def _after_intro(text: str, toks: list[Tok], sub: Offsets) -> bool:
     """Does ``sub`` open the main clause, right after an introductory phrase and its comma?"""
     i = next((x for x, t in enumerate(toks) if t[0] == sub[0]), -1)
     return i > 0 and word(text, toks[i - 1]) == ","
+
+
+def _past_participle_phrase(text: str, toks: list[Tok], src: Offsets, sentence_start: int) -> Offsets:
+    """The subject before an -ing phrase that ``src`` ends ("Mitsotakis speaking to the Atlantic
+    Council think tank called ..." -> "Mitsotakis"), else ``src``."""
+    i = next((x for x, t in enumerate(toks) if t[0] == src[0]), -1)
+    if i < 3 or word(text, toks[i - 1]).lower() not in ("to", "with", "at", "on", "before", "about", "for", "from"):
+        return src
+    ing = word(text, toks[i - 2])
+    if not (ing.islower() and ing.endswith("ing") and len(ing) > 5):
+        return src
+    outer = left_np(text, toks, i - 2, sentence_start)
+    return outer if outer is not None and is_head(word(text, toks[i - 3])) else src

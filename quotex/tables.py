@@ -45,7 +45,10 @@ QUOTE_COLUMNS: tuple[tuple[str, str], ...] = (
     ("source_text", "string"),
     ("speaker", "string"),
     ("speaker_title", "string"),
+    ("speaker_affiliation", "string"),
+    ("speaker_gender", "string"),
     ("source_type", "string"),
+    ("source_id", "int"),
     ("via", "via"),
     ("hedged", "bool"),
     ("confidence", "double"),
@@ -59,10 +62,23 @@ QUOTE_STRUCT_FIELDS: tuple[tuple[str, str], ...] = tuple(
     (name, kind) for name, kind in QUOTE_COLUMNS if name not in ("doc_id", "quote_index", "error")
 )
 
-#: The columns of the document table; ``quotes`` is a list of ``QUOTE_STRUCT_FIELDS`` structs.
+#: The fields of one element of the document table's ``sources`` list (``quotex.records.Source``).
+SOURCE_STRUCT_FIELDS: tuple[tuple[str, str], ...] = (
+    ("id", "int"),
+    ("name", "string"),
+    ("title", "string"),
+    ("affiliation", "string"),
+    ("gender", "string"),
+    ("source_type", "string"),
+    ("quotes", "int"),
+)
+
+#: The columns of the document table; ``quotes`` is a list of ``QUOTE_STRUCT_FIELDS`` structs,
+#: ``sources`` a list of ``SOURCE_STRUCT_FIELDS`` structs.
 DOCUMENT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("doc_id", "string"),
     ("quotes", "quotes"),
+    ("sources", "sources"),
     ("error", "string"),
 )
 
@@ -138,6 +154,7 @@ def document_row(doc_id: str | None, document: Document, text: str | None) -> di
     return {
         "doc_id": doc_id,
         "quotes": [_quote_fields(q.to_dict(text)) for q in document.quotes],
+        "sources": [s.to_dict() for s in document.sources],
         "error": document.error,
     }
 
@@ -171,7 +188,7 @@ def document_table_rows(
         try:
             rows.append(document_row(doc_id, document, text))
         except Exception as exc:  # a document whose row cannot be built is recorded, not lost
-            rows.append({"doc_id": doc_id, "quotes": [], "error": _row_error(exc)})
+            rows.append({"doc_id": doc_id, "quotes": [], "sources": [], "error": _row_error(exc)})
     return rows
 
 
@@ -194,7 +211,10 @@ def _quote_fields(record: dict[str, Any]) -> dict[str, Any]:
         "source_text": record.get("source_text"),
         "speaker": record["speaker"],
         "speaker_title": record["speaker_title"],
+        "speaker_affiliation": record["speaker_affiliation"],
+        "speaker_gender": record["speaker_gender"],
         "source_type": record["source_type"],
+        "source_id": record["source_id"],
         "via": [
             {
                 "name": via["name"],
@@ -216,6 +236,8 @@ def arrow_type(kind: str) -> pa.DataType:
 
     if kind == "quotes":
         return pa.list_(pa.struct([pa.field(n, arrow_type(k)) for n, k in QUOTE_STRUCT_FIELDS]))
+    if kind == "sources":
+        return pa.list_(pa.struct([pa.field(n, arrow_type(k)) for n, k in SOURCE_STRUCT_FIELDS]))
     simple = {"string": pa.string(), "int": pa.int32(), "bool": pa.bool_(), "double": pa.float64()}
     if kind in simple:
         return simple[kind]

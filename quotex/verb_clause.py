@@ -5,16 +5,19 @@ Also a quoted predicate (``called it "a farce"``), and where a reported clause e
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 
 from quotex import lexicon, relays
 from quotex.document import BARE, BELIEF, OBJECT, PHRASE, PREDICATE, REPORT, Context, Cue, Draft, Offsets, Segment, Tok
 from quotex.finite import clause_at, is_verb
+from quotex.mentions import Mention
 from quotex.offsets import after_comma, trim, word
 from quotex.patterns import (
     AND_BEFORE,
     ASIDE,
+    ASIDE_BARE,
     CLAUSE_START,
     COORDINATED,
     FINITE,
@@ -25,7 +28,7 @@ from quotex.patterns import (
     TELL,
     past_adverbials,
 )
-from quotex.phrases import DETERMINERS, is_capitalised, skippable
+from quotex.phrases import DETERMINERS, is_capitalised, is_head, left_np, skippable
 from quotex.scare import is_term, quoted_fragment
 from quotex.source_phrase import find_source
 
@@ -78,6 +81,12 @@ def verb_clause(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment, 
     aside = ASIDE.match(text, after, sent.end)
     if aside:
         after = aside.end()
+    elif cue.classes & {BARE, REPORT} and not tell:
+        aside = ASIDE_BARE.match(text, after, sent.end)
+        if aside:
+            at = next((x for x in range(j, n) if toks[x][0] >= aside.end()), n)
+            if clause_at(text, toks, at, strong=BARE in cue.classes):
+                after = aside.end()  # "alleged, by way of example, Mahan had ..."
     while j < n and toks[j][0] < after:
         j += 1
     has_that = False
@@ -221,8 +230,38 @@ def verb_clause(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment, 
         rule = rule.replace("indirect:", "indirect:belief-")
     if rule == "indirect:object":
         conf = 0.5
-    d = Draft([span], "indirect", (cue.start, cue.end), src, rule, conf, para, via=via)
-    return d
+    if src is not None and REPORT in cue.classes and not nominal and _relays(text[src[0] : src[1]]):
+        inner = nested_attribution(ctx, span, sent, para)
+        if inner is not None and inner.source is not None:
+            # "Znak.com reported its source said C", "The newspaper reported that officials said C":
+            # the outlet passes on what its source said
+            return dataclasses.replace(inner, via=[src, *via, *inner.via], rule="indirect:relayed-cue-clause")
+    return Draft([span], "indirect", (cue.start, cue.end), src, rule, conf, para, via=via)
+
+
+def _relays(phrase: str) -> bool:
+    """Does the source ``phrase`` pass on what others said: an outlet, a document ("the report")?"""
+    return relays.is_relay(phrase) or Mention.parse(phrase).type in ("media", "document")
+
+
+def nested_attribution(ctx: Context, span: Offsets, sent: Segment, para: int) -> Draft | None:
+    """A clause that is itself an attribution: "officials believe that C"."""
+    text = ctx.text
+    toks = ctx.tokens(span[0], sent.end)
+    for cue in ctx.cues_in(span[0], min(sent.end, span[0] + 120)):
+        if ctx.in_quote(cue.start) or not cue.classes & {REPORT, BELIEF} or cue.lemma == "according to":
+            continue
+        k = next((i for i, t in enumerate(toks) if t[0] == cue.start), None)
+        if k is None or k > 10:
+            return None
+        src = left_np(text, toks, k, span[0])
+        if src is None or src[0] != span[0]:
+            return None
+        d = verb_clause(ctx, toks, k, cue, sent, para, [])
+        if d is not None and d.source == src:
+            return d
+        return None
+    return None
 
 
 
@@ -281,13 +320,27 @@ def _gapped_relative(text: str, toks: list[Tok], k: int, j: int) -> bool:
     while i > 0 and skippable(word(text, toks[i])):
         i -= 1
     subject_words = 0
-    while i > 0 and (is_capitalised(word(text, toks[i])) or word(text, toks[i]).lower() in PRONOUN_SUBJECTS
-                     or word(text, toks[i]).endswith(("’s", "'s"))) and subject_words < 5:
+    common = False  # a described subject: "which officials said", "which the state media said"
+    while i > 0 and subject_words < 5:
+        w = word(text, toks[i])
+        if w.lower() in ("which", "that", "who", "whom"):
+            break
+        if w.lower() in PRONOUN_SUBJECTS:
+            i -= 1  # "the failings it said were": a pronoun is the whole subject
+            subject_words += 1
+            break
+        if not (is_capitalised(w) or w.lower() in PRONOUN_SUBJECTS or w.endswith(("’s", "'s"))):
+            if not (w.isalpha() and w.islower() and (is_head(w) or w in DETERMINERS
+                                                     or (subject_words > 0 and w not in NO_START))):
+                break
+            common = True
         i -= 1
         subject_words += 1
     if subject_words == 0:
         return False
     before = word(text, toks[i]).lower()
+    if common and before not in ("which", "that", "who"):
+        return False
     if before in ("which", "who") and i > 0 and word(text, toks[i - 1]) == ",":
         return True  # "the mission, which Smith has said may be ready"
     if not (before in ("which", "that", "who") or (before.isalpha() and before.islower()

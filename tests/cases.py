@@ -79,10 +79,12 @@ class Expect:
     hedged: bool | None = None
     more: tuple[str, ...] = ()
     occurrence: int = 0
+    speaker_gender: str | _Null | None = None
+    speaker_affiliation: str | _Null | None = None
 
     def attribution_fields(self) -> list[str]:
         """The names of the attribution-stage fields this expectation sets."""
-        names = ("speaker", "speaker_title", "source_type", "via", "hedged")
+        names = ("speaker", "speaker_title", "source_type", "via", "hedged", "speaker_gender", "speaker_affiliation")
         return [n for n in names if getattr(self, n) is not None]
 
 
@@ -287,6 +289,8 @@ def field_errors(quote: Quote, text: str, expect: Expect) -> list[str]:
             errors.append(f"via: want {list(expect.via)!r}, got {[v.name for v in quote.via]!r}")
     if expect.hedged is not None and quote.hedged != expect.hedged:
         errors.append(f"hedged: want {expect.hedged}, got {quote.hedged}")
+    errors += _check_name("speaker_gender", expect.speaker_gender, quote.speaker_gender, norm_name)
+    errors += _check_name("speaker_affiliation", expect.speaker_affiliation, quote.speaker_affiliation, norm_name)
     return errors
 
 
@@ -1728,6 +1732,160 @@ ATTRIBUTION_CASES: list[Case] = [
           source_type="named_person", hedged=True),
         tags=("hedged", "reportedly"),
         note="The cue is left unchecked: 'told' (the attribution) or 'reportedly' (the hedge).",
+    ),
+    # --- the article's people: gender, affiliation, descriptions --------------------------------
+    attribution(
+        "gender-he-passes-over-a-woman",
+        "Mayor Sarah Okafor met Police Chief Daniel Brandt on Monday. He said the curfew would be lifted "
+        "by the weekend.",
+        E("the curfew would be lifted by the weekend", speaker="Daniel Brandt", source_type="named_person",
+          speaker_gender="male"),
+        tags=("pronoun", "gender"),
+    ),
+    attribution(
+        "gender-she-passes-over-a-man",
+        "Police Chief Daniel Brandt met Mayor Sarah Okafor on Monday. She said the curfew would be lifted "
+        "by the weekend.",
+        E("the curfew would be lifted by the weekend", speaker="Sarah Okafor", source_type="named_person",
+          speaker_gender="female"),
+        tags=("pronoun", "gender", "negative-twin"),
+    ),
+    attribution(
+        "gender-never-from-a-first-name",
+        "Rain fell all week. Maria Lopez, who runs the shelter, said 40 families had arrived.",
+        E("40 families had arrived", speaker="Maria Lopez", source_type="named_person", speaker_gender=NULL),
+        tags=("gender", "negative"),
+        note="'Maria' suggests a woman, but nothing in the article says so: the gender stays null.",
+    ),
+    attribution(
+        "gender-from-a-possessive",
+        "Rain fell all week. Mayor Tomas Berg said the shelter was full. Berg added that his staff had "
+        "opened a second hall.",
+        E("the shelter was full", speaker="Tomas Berg", speaker_gender="male"),
+        tags=("gender", "possessive"),
+    ),
+    attribution(
+        "affiliation-from-the-title",
+        "Rain fell all week. Environment Ministry spokesperson Lena Park said the river had peaked.",
+        E("the river had peaked", speaker="Lena Park", speaker_affiliation="Environment Ministry"),
+        tags=("affiliation", "title"),
+    ),
+    attribution(
+        "affiliation-from-an-apposition",
+        "Rain fell all week. Jane Roe, chief economist at Acme Bank, said rates would rise in June.",
+        E("rates would rise in June", speaker="Jane Roe", speaker_affiliation="Acme Bank"),
+        tags=("affiliation", "apposition"),
+    ),
+    attribution(
+        "affiliation-not-a-portfolio",
+        "Rain fell all week. Secretary of State Anne Vale said the talks would resume.",
+        E("the talks would resume", speaker="Anne Vale", speaker_affiliation=NULL),
+        tags=("affiliation", "negative"),
+        note="'of State' names the office, not an organisation the person speaks for.",
+    ),
+    attribution(
+        "description-points-back",
+        "The paper interviewed Gábor Kiss, the government commissioner for housing, on Monday. The "
+        "commissioner stated the new flats were financed by a loan.",
+        E("the new flats were financed by a loan", source="The commissioner", speaker="Gábor Kiss",
+          source_type="named_person"),
+        tags=("description", "apposition"),
+    ),
+    attribution(
+        "description-without-antecedent",
+        "Rain fell all week. The commissioner stated the new flats were financed by a loan.",
+        E("the new flats were financed by a loan", speaker=NULL, source_type="unnamed_person"),
+        tags=("description", "negative"),
+    ),
+    attribution(
+        "according-to-him",
+        "Rain fell all week. Army spokesman Yahya Omar said ten drones were used. According to him, it "
+        "was the largest raid this year.",
+        E("it was the largest raid this year", source="him", speaker="Yahya Omar",
+          source_type="named_person", speaker_gender="male"),
+        tags=("pronoun", "object-pronoun"),
+    ),
+    attribution(
+        "name-inside-the-quote-is-not-the-speaker",
+        "Rain fell all week. Mayor Ana Ruiz spoke after the vote. \"Governor Paul Hart has let this city "
+        "down for years,\" she said.",
+        E("Governor Paul Hart has let this city down for years,", speaker="Ana Ruiz"),
+        tags=("pronoun", "name-in-quote", "negative"),
+    ),
+    attribution(
+        "group-located-by-a-place",
+        "Rain fell all week. Officials in Kyiv said the bridge would reopen on Friday.",
+        E("the bridge would reopen on Friday", source="Officials in Kyiv", source_type="unnamed_group",
+          speaker=NULL),
+        tags=("group", "located"),
+    ),
+    attribution(
+        "state-named-after-a-group-noun",
+        "Rain fell all week. Kyiv said the bridge would reopen on Friday.",
+        E("the bridge would reopen on Friday", source="Kyiv", source_type="named_organization"),
+        tags=("group", "located", "negative-twin"),
+    ),
+    attribution(
+        "group-located-by-an-institution",
+        "Rain fell all week. Doctors at the city hospital said three patients were in a serious condition.",
+        E("three patients were in a serious condition", source="Doctors at the city hospital",
+          source_type="unnamed_group"),
+        tags=("group", "located"),
+    ),
+    attribution(
+        "website-is-media",
+        "Rain fell all week. Znak.com claimed the fire had been set on purpose.",
+        E("the fire had been set on purpose", speaker="Znak.com", source_type="media"),
+        tags=("media", "web-name"),
+    ),
+    attribution(
+        "outlet-relays-its-source",
+        "Rain fell all week. The website further reported its anonymous source claimed a fourth man "
+        "had escaped.",
+        E("a fourth man had escaped", source="its anonymous source", source_type="anonymous",
+          via=("The website",)),
+        tags=("relay", "anonymous", "nested"),
+    ),
+    attribution(
+        "person-reports-what-others-said",
+        "Rain fell all week. Senator Ann Lee reported that officials said the dam was safe.",
+        E("officials said the dam was safe", speaker="Ann Lee", source_type="named_person", via=()),
+        tags=("relay", "nested", "negative-twin"),
+        note="A person who reports what others said is the source; only outlets and documents relay.",
+    ),
+    attribution(
+        "time-after-the-source",
+        "Rain fell all week. The dam held, according to regional governor Ivan Petrov on Friday.",
+        E("The dam held", source="regional governor Ivan Petrov", speaker="Ivan Petrov"),
+        tags=("according-to", "time", "open-vocabulary"),
+    ),
+    attribution(
+        "time-word-inside-a-name",
+        "Rain fell all week. The dam held, according to USA Today.",
+        E("The dam held", source="USA Today", source_type="media"),
+        tags=("according-to", "time", "negative-twin"),
+    ),
+    attribution(
+        "abbreviation-ends-the-source",
+        "Rain fell all week. The U.S. said the sanctions would stay in place.",
+        E("the sanctions would stay in place", source="The U.S.", source_type="named_organization",
+          speaker="U.S."),
+        tags=("abbreviation", "open-vocabulary"),
+    ),
+    attribution(
+        "intro-clause-is-not-an-apposition",
+        "Before he left to attend the United Nations General Assembly, President Zelensky told "
+        "reporters, \"Nobody can put pressure on me.\"",
+        E("Nobody can put pressure on me.", source="President Zelensky", speaker="Zelensky"),
+        tags=("apposition", "intro-clause"),
+    ),
+    attribution(
+        "by-gerund-takes-the-subject",
+        "Rain fell all week. Minister Eva Holm ended the meeting by saying \"we are ready to take more "
+        "steps towards peace\".",
+        E("we are ready to take more steps towards peace", cue="saying", source="Minister Eva Holm",
+          speaker="Eva Holm"),
+        tags=("participle", "by-gerund"),
     ),
 ]
 

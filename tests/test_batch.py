@@ -33,6 +33,7 @@ from quotex.errors import DocumentTimeout
 from quotex.extractor import Extractor
 from quotex.inputs import InputDoc, iter_inputs
 from quotex.outputs import Renderer
+from quotex.pipeline import Finished
 from tests.conftest import CORPUS, run_quotex
 
 SAY = "“We will not sign this,” Foreign Minister Anna Berg said on Monday. Officials said talks had failed."
@@ -41,19 +42,19 @@ SAY = "“We will not sign this,” Foreign Minister Anna Berg said on Monday. O
 class SlowExtractor(Extractor):
     """Sleeps on a text containing "slow"; module-level so worker processes can unpickle it."""
 
-    def extract(self, text: str) -> list:  # type: ignore[type-arg]
+    def _extract_rules(self, text: str) -> Finished:  # (what extract and extract_many both run)
         if "slow" in text:
             time.sleep(30)
-        return super().extract(text)
+        return super()._extract_rules(text)
 
 
 class DyingExtractor(Extractor):
     """Kills its process on a text containing "die", as a crash in native code would."""
 
-    def extract(self, text: str) -> list:  # type: ignore[type-arg]
+    def _extract_rules(self, text: str) -> Finished:
         if "die" in text:
             os._exit(3)
-        return super().extract(text)
+        return super()._extract_rules(text)
 
 
 def docs(n: int, text: str = SAY) -> list[InputDoc]:

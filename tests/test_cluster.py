@@ -74,7 +74,10 @@ def flat_quote(quote: dict[str, Any]) -> dict[str, Any]:
         "source_start": source[0], "source_end": source[1], "source_text": quote["source_text"],
         "speaker": quote["speaker"],
         "speaker_title": quote["speaker_title"],
+        "speaker_affiliation": quote["speaker_affiliation"],
+        "speaker_gender": quote["speaker_gender"],
         "source_type": quote["source_type"],
+        "source_id": quote["source_id"],
         "via": [{"name": v["name"], "source_type": v["source_type"],
                  "start": v["span"][0] if v["span"] else None, "end": v["span"][1] if v["span"] else None}
                 for v in quote["via"]],
@@ -96,8 +99,8 @@ def expected_quote_rows(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def expected_document_rows(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [{"doc_id": r["id"], "quotes": [flat_quote(q) for q in r["quotes"]], "error": r.get("error")}
-            for r in records]
+    return [{"doc_id": r["id"], "quotes": [flat_quote(q) for q in r["quotes"]], "sources": r.get("sources", []),
+             "error": r.get("error")} for r in records]
 
 
 def expected_failures() -> list[tuple[object, object, str]]:
@@ -133,7 +136,8 @@ def test_partition_rows_keep_input_order_across_chunks() -> None:
         if not isinstance(item, tuple):
             assert row["doc_id"] is None and row["error"].startswith("[E405]")
         elif item[1] is None:
-            assert row == {"doc_id": str(item[0]), "quotes": [], "error": "[E302] no text: give the document a text"}
+            assert row == {"doc_id": str(item[0]), "quotes": [], "sources": [],
+                           "error": "[E302] no text: give the document a text"}
         elif not isinstance(item[1], str):
             assert row["doc_id"] == "x" and row["error"].startswith("[E011]")
         else:

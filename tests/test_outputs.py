@@ -45,8 +45,8 @@ def test_jsonl_one_line_per_document() -> None:
     assert [line["id"] for line in lines] == ["d1", "empty", "bad"]
     assert lines[0]["quotes"][0]["content"] == [q.to_list() for q in QUOTES[0].content]
     assert "content_text" not in lines[0]["quotes"][0]
-    assert lines[1] == {"id": "empty", "quotes": []}
-    assert lines[2] == {"id": "bad", "quotes": [], "error": "[E103] not UTF-8", "code": "E103"}
+    assert lines[1] == {"id": "empty", "quotes": [], "sources": []}
+    assert lines[2] == {"id": "bad", "quotes": [], "sources": [], "error": "[E103] not UTF-8", "code": "E103"}
 
 
 def test_jsonl_with_text() -> None:

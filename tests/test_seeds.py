@@ -140,3 +140,64 @@ def test_seeds_gold_is_consistent() -> None:
             assert text[s:e] == q["content_text"]
             if q.get("cue"):
                 assert text[q["cue"][0]:q["cue"][1]] == q["cue_text"]
+
+
+# ---------------------------------------------------------------------------------------------
+# The sources table: one entry per distinct source, each quote pointing to its own
+
+
+def _document(doc_id: str) -> quotex.Document:
+    return next(quotex.Extractor().extract_many([(doc_id, DOCS[doc_id]["text"])]))
+
+
+def _gold_count(doc_id: str, speaker: str) -> int:
+    return sum(1 for q in DOCS[doc_id]["quotes"] if q.get("speaker") == speaker and not q.get("optional"))
+
+
+@pytest.mark.parametrize("doc_id", sorted(DOCS))
+def test_seed_sources_table_indexes_its_quotes(doc_id: str) -> None:
+    doc = _document(doc_id)
+    assert [s.id for s in doc.sources] == list(range(len(doc.sources)))
+    for source in doc.sources:
+        mine = [q for q in doc.quotes if q.source_id == source.id]
+        assert len(mine) == source.quotes > 0
+        assert {q.source_type for q in mine} == {source.source_type}
+    # every quote with a known source has an entry; names are not repeated
+    assert all(q.source_id is not None for q in doc.quotes if q.source_type != "unknown")
+    named = [s.name for s in doc.sources if s.source_type == "named_person"]
+    assert len(named) == len(set(named))
+
+
+def test_seed_guo_jiakun_entry() -> None:
+    doc_id = next(d for d in DOCS if d.startswith("000"))
+    guo = next(s for s in _document(doc_id).sources if s.name == "Guo Jiakun")
+    assert guo.source_type == "named_person"
+    assert guo.gender == "male"  # "..., he said": a pronoun resolved to him
+    assert guo.affiliation == "Chinese Foreign Ministry"
+    assert guo.title == "Chinese Foreign Ministry spokesperson"
+    assert guo.quotes == _gold_count(doc_id, "Guo Jiakun") == 3
+
+
+def test_seed_people_entries() -> None:
+    first, second = (_document(d) for d in sorted(DOCS))
+    starmer = next(s for s in first.sources if s.name == "Keir Starmer")
+    assert (starmer.title, starmer.source_type, starmer.quotes) == ("UK Prime Minister", "named_person", 1)
+    medvedev = next(s for s in second.sources if s.name == "Dmitry Medvedev")
+    assert medvedev.title == "Former Russian President"
+    assert medvedev.quotes == _gold_count(second.id, "Dmitry Medvedev") == 3
+    assert medvedev.gender is None  # no pronoun, honorific or gendered noun says it
+    macron = next(s for s in second.sources if s.name == "Emmanuel Macron")
+    assert macron.gender == "male" and macron.title == "French President"
+    # in the second article nothing tells Guo Jiakun's gender
+    assert next(s for s in second.sources if s.name == "Guo Jiakun").gender is None
+
+
+def test_seed_anonymous_sources_keep_their_relays() -> None:
+    first, second = (_document(d) for d in sorted(DOCS))
+    for doc, name, relays in ((first, "unnamed sources", ["German media"]),
+                              (second, "unnamed EU diplomats", ["Welt am Sonntag"]),
+                              (second, "Sources", ["Telegraph"])):
+        entry = next(s for s in doc.sources if s.name == name)
+        assert entry.source_type == "anonymous"
+        quotes = [q for q in doc.quotes if q.source_id == entry.id]
+        assert [[norm_name(v.name) for v in q.via] for q in quotes] == [[norm_name(r) for r in relays]]

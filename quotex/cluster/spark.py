@@ -63,6 +63,8 @@ def _spark_type(kind: str) -> T.DataType:
         ]))
     if kind == "quotes":
         return T.ArrayType(T.StructType([T.StructField(n, _spark_type(k)) for n, k in tables.QUOTE_STRUCT_FIELDS]))
+    if kind == "sources":
+        return T.ArrayType(T.StructType([T.StructField(n, _spark_type(k)) for n, k in tables.SOURCE_STRUCT_FIELDS]))
     raise ValueError(f"unknown column type {kind!r}")
 
 
