@@ -10,7 +10,7 @@ import attrs
 
 from quotex import lexicon
 from quotex.document import Context, Draft
-from quotex.mentions import INSTITUTIONS, WORD, Mention, affiliation_of, gender_of, likely_gender, strip_det
+from quotex.mentions import INSTITUTIONS, NOT_NAMES, WORD, Mention, affiliation_of, gender_of, likely_gender, strip_det
 from quotex.people import Entities, Person
 from quotex.records import Quote, Source, Span, Via
 
@@ -58,7 +58,7 @@ def finish_document(
     prev: _Row | None = None
     last_other: tuple[str | None, str] | None = None  # the last organisation or group, for "they"
     for d, m in zip(drafts, sources):
-        row = _Row(d)
+        row = _Row(d, text)
         if d.source is not None and m is not None:
             if m.pronoun in ("he", "she", "i", "him", "her", "me"):
                 row.person = ents.pronoun(_SUBJECT_FORM.get(m.pronoun, m.pronoun), d.source[0])
@@ -84,6 +84,11 @@ def finish_document(
                         row.speaker = found[0]
                 else:
                     row.speaker, row.stype, row.person = _point_back(ents, m, d.source[0], row.stype)
+                if row.stype in ("unnamed_person", "unnamed_group") and row.speaker is None:
+                    # "The diplomat added": the anonymous source introduced before stays anonymous
+                    earlier = _anonymous_before(rows, text, m)
+                    if earlier is not None:
+                        row.stype, row.refers = "anonymous", earlier
                 if row.stype in ("named_organization", "unnamed_group", "media", "anonymous"):
                     last_other = (row.speaker, row.stype)
                 if row.person is None:
@@ -95,6 +100,7 @@ def finish_document(
         prev = row
     if any(r.person is not None and r.person.gender is None for r in rows) and ents.only is None:
         ents.learn_genders()
+    _lone_names(rows, sources)
     quotes = _number([_quote(ctx, r) for r in rows], [_key(text, r) for r in rows])
     return quotes, _table(text, quotes, rows)
 
@@ -107,8 +113,9 @@ _GENDERS: Final = {"m": "male", "f": "female"}
 class _Row:
     """One draft on its way to a quote: what its source resolves to."""
 
-    def __init__(self, draft: Draft) -> None:
+    def __init__(self, draft: Draft, text: str = "") -> None:
         self.draft = draft
+        self.ctx_text = text
         self.person: Person | None = None
         self.speaker: str | None = None
         self.title: str | None = None
@@ -116,6 +123,7 @@ class _Row:
         self.gender: str | None = None
         self.affiliation: str | None = None
         self.inherited: _Row | None = None
+        self.refers: _Row | None = None  # an earlier mention of the same unnamed source
 
     def inherit(self, prev: _Row) -> None:
         """A floating quote: the source of the attribution before it."""
@@ -156,6 +164,7 @@ def _quote(ctx: Context, row: _Row) -> Quote:
 def _key(text: str, row: _Row) -> object:
     """What makes two quotes one source: the same person, the same named body, the same words."""
     row = row.inherited or row
+    row = row.refers or row
     if row.person is not None:
         return id(row.person)
     if row.speaker:
@@ -242,6 +251,60 @@ def _pointing_noun(m: Mention) -> str | None:
     if len(words) < 2 or words[0].lower() not in ("the", "this", "his", "her") or len(words) > 4:
         return None
     return words[-1].lower()
+
+
+def _anonymous_before(rows: list[_Row], text: str, m: Mention) -> _Row | None:
+    """The earlier anonymous source that ``the <noun>`` names again ("a diplomat who asked not to
+    be named ... the diplomat"), if any."""
+    noun = _pointing_noun(m)
+    if noun is None:
+        return None
+    for row in reversed(rows):
+        d = row.draft
+        if row.stype != "anonymous" or d.source is None or row.refers is not None:
+            continue
+        words = [w.lower() for w in WORD.findall(text[d.source[0] : d.source[1]])]
+        if noun in words or noun.rstrip("s") in words:
+            return row
+    return None
+
+
+def _lone_names(rows: list[_Row], sources: list[Mention | None]) -> None:
+    """Type as organisations the one-word names the article never shows as a person's: no
+    title, honorific or first name, no full name they are short for, no pronoun that points to
+    them ("SoCalGas said").  The rows of such a name are then the organisation's."""
+    pointed = {id(r.person) for r, m in zip(rows, sources) if r.person is not None and m is not None and m.pronoun}
+    shown: dict[str, bool] = {}
+    for row in rows:
+        p = row.person
+        if p is None or row.inherited is not None or " " in p.name or p.titles or p.gender is not None \
+                or id(p) in pointed or not p.name[:1].isupper():
+            continue
+        if p.name not in shown:
+            shown[p.name] = _shown_as_person(row.ctx_text, p.name)
+        if not shown[p.name]:
+            row.person, row.speaker, row.stype = None, p.name, "named_organization"
+    for row in rows:
+        if row.inherited is not None and row.inherited.person is None:
+            row.person, row.speaker, row.stype = None, row.inherited.speaker, row.inherited.stype
+
+
+def _shown_as_person(text: str, name: str) -> bool:
+    """Does the article show ``name`` as a person's: a first name before it ("Charlie Watts"), a
+    role noun ("drummer Watts"), "named Wong"?"""
+    for m in re.finditer(r"([\w’'\-]+)[ \t]+" + re.escape(name) + r"\b", text):
+        before = m.group(1)
+        low = before.lower()
+        if low in ("named", "called") or (before.islower() and low in lexicon.words("person_nouns")):
+            return True
+        if before[:1].isupper() and low not in NOT_NAMES and low not in lexicon.words("determiners") \
+                and not _org_word(low) and low not in lexicon.words("intro_words"):
+            return True
+    return False
+
+
+def _org_word(low: str) -> bool:
+    return low in lexicon.words("org_nouns") or low in INSTITUTIONS or low in lexicon.words("media_nouns")
 
 
 def _issuer_noun(m: Mention) -> str | None:

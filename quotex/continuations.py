@@ -55,7 +55,8 @@ def continuations(ctx: Context, drafts: list[Draft], unattributed: set[int]) -> 
         para_text = text[ctx.paras[first.para].start : first.open_mark]
         if para_text.strip():
             continue
-        prev = [out[i] for i in by_para.get(first.para - 1, []) if out[i].kind in ("direct", "mixed")]
+        # the attribution just before, direct or indirect: 'Smith said the plan was dead.' ⏎ '"It will never pass."'
+        prev = [out[i] for i in by_para.get(first.para - 1, [])]
         if prev:
             d = Draft(spans, "direct", None, None, "direct:floating", 0.6, first.para, inherit=True)
             by_para.setdefault(first.para, []).append(len(out))

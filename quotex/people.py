@@ -376,8 +376,8 @@ class Entities:
         parts = name.split()
         for person in reversed(self.people):
             fp = person.name.split()
-            if len(parts) < len(fp) and (fp[-len(parts) :] == parts or (len(parts) == 1 and fp[0] == parts[0])):
-                return person
+            if len(parts) < len(fp) and (fp[-len(parts) :] == parts or (len(parts) == 1 and parts[0] in fp)):
+                return person  # (one word may be any part: "Rosselló" of "Ricardo Rosselló Nevares")
             if len(fp) < len(parts) and parts[-len(fp) :] == fp:
                 return person
         return None

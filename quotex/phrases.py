@@ -179,12 +179,16 @@ def left_np(text: str, toks: list[Tok], end_index: int, sentence_start: int) -> 
             return None
     elif closing_comma:
         return None
-    if first >= 2 and _word(text, toks[first - 1]).lower() in ("by", "from") and is_head(_word(text, toks[first - 2])) \
-            and _doc_noun(_word(text, toks[first - 2])):
-        # "A poll by the Institute for Public Opinion suggests"
-        doc_first = _scan_left(text, toks, first - 2)
-        if doc_first is not None:
-            first = doc_first
+    if first >= 2 and _word(text, toks[first - 1]).lower() in ("by", "from"):
+        # "A poll by the Institute for Public Opinion suggests", "A report published by Human
+        # Rights Watch said": the document and its issuer
+        doc = first - 2
+        if doc >= 1 and _word(text, toks[doc]).lower() in ISSUING:
+            doc -= 1
+        if is_head(_word(text, toks[doc])) and _doc_noun(_word(text, toks[doc])):
+            doc_first = _scan_left(text, toks, doc)
+            if doc_first is not None:
+                first = doc_first
     return (toks[first][0], toks[last][1])
 
 
@@ -201,6 +205,10 @@ def _group_noun(word: str, opens: bool = False) -> bool:
     """
     low = word.lower() if opens else word
     return low.islower() and is_head(low) and low not in PRONOUNS and low not in INTRO_WORDS
+
+
+# The participles between a document and its issuer: "a report published by".
+ISSUING: Final = frozenset({"published", "released", "issued", "conducted", "commissioned", "prepared", "written"})
 
 
 def _doc_noun(word: str) -> bool:

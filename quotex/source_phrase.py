@@ -17,6 +17,13 @@ AGENT: Final = re.compile(
 )
 
 
+# A passive with a named agent: "were described by Johnson as", "was welcomed by Prime Minister Jane Roe,"
+PASSIVE_AGENT: Final = re.compile(
+    r"\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\s+by\s+"
+    r"((?:[A-Z][\w’'\-.]*)(?:\s+[A-Z][\w’'\-.]*){0,5})(?=\s+as\b|\s*,)"
+)
+
+
 def find_source(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment,
                 local: list[Draft] | None = None) -> tuple[Offsets | None, list[Offsets], str]:
     """The source of the cue at ``toks[k]``, the relays it came through, and how it was found.
@@ -45,7 +52,11 @@ def find_source(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment,
             sub = left_np(text, toks, verb, toks[start][0]) if verb is not None else None
         return sub, via, "participle"
     if cue.participle and after_comma(text, cue.start):
-        # "..., saying": the main clause's subject
+        # "..., saying": the main clause's subject; after a passive, its named agent ("The
+        # results were described by Johnson as a mandate, saying ...")
+        agent = PASSIVE_AGENT.search(text, sent.start, cue.start)
+        if agent is not None:
+            return (agent.start(1), agent.end(1)), via, "participle"
         if local:
             return local[-1].source, list(local[-1].via), "participle"
         sub, _ = clause_subject(text, toks[:k])

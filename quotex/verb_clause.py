@@ -57,6 +57,8 @@ def verb_clause(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment, 
         return None  # "declined to say", "is expected to", "was told to"
     if prev in DETERMINERS or prev.endswith(("’s", "'s")):
         return None  # "the call", "a report", "Trump's claim": nouns, not verbs
+    if k + 2 < len(toks) and word(text, toks[k + 1]).lower() == "not" and word(text, toks[k + 2]).lower() == "to":
+        return None  # "a diplomat who asked not to be named": a request, not a report
     back = k - 1
     while back >= 0 and skippable(word(text, toks[back])):
         if word(text, toks[back]).lower() in NEGATION or word(text, toks[back]).lower().endswith(("n't", "n’t")):

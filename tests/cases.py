@@ -1880,6 +1880,56 @@ ATTRIBUTION_CASES: list[Case] = [
         tags=("apposition", "intro-clause"),
     ),
     attribution(
+        "anonymity-holds-for-later-mentions",
+        "Rain fell all week. A diplomat who asked not to be named said the talks had stalled. The "
+        "diplomat added that a deal was unlikely before June.",
+        E("the talks had stalled", source="A diplomat who asked not to be named", source_type="anonymous"),
+        E("a deal was unlikely before June", source="The diplomat", source_type="anonymous"),
+        tags=("anonymous", "later-mention"),
+    ),
+    attribution(
+        "description-without-anonymity",
+        "Rain fell all week. A diplomat said the talks had stalled. The diplomat added that a deal was "
+        "unlikely before June.",
+        E("a deal was unlikely before June", source="The diplomat", source_type="unnamed_person"),
+        tags=("anonymous", "later-mention", "negative-twin"),
+    ),
+    attribution(
+        "unknown-capitalised-name-is-an-organisation",
+        "Rain fell all week. SoCalGas said the leak at the storage field had been sealed.",
+        E("the leak at the storage field had been sealed", speaker="SoCalGas", source_type="named_organization"),
+        tags=("organisation", "open-vocabulary"),
+    ),
+    attribution(
+        "one-word-name-of-a-person-the-article-shows",
+        "Rain fell all week. Drummer Charlie Watts left the band in May. Watts said the tour had been "
+        "cancelled.",
+        E("the tour had been cancelled", speaker="Watts", source_type="named_person"),
+        tags=("organisation", "open-vocabulary", "negative-twin"),
+    ),
+    attribution(
+        "report-published-by-an-organisation",
+        "Rain fell all week. A report published by Human Rights Watch said the prisons were full.",
+        E("the prisons were full", source="A report published by Human Rights Watch", source_type="document",
+          speaker="Human Rights Watch"),
+        tags=("document", "issuer"),
+    ),
+    attribution(
+        "floating-quote-after-indirect",
+        "Rain fell all week. Mayor Ana Ruiz said the plan was dead.\n\n\"It will never pass, not in this "
+        "city and not this year.\"",
+        E("It will never pass, not in this city and not this year.", kind="direct", speaker="Ana Ruiz",
+          source_type="named_person"),
+        tags=("floating", "indirect"),
+    ),
+    attribution(
+        "participle-after-a-passive-agent",
+        "Rain fell all week. The results were described by Johnson as a \"historic mandate\", saying he "
+        "intends to leave the union by January.",
+        E("he intends to leave the union by January", cue="saying", source="Johnson", speaker="Johnson"),
+        tags=("participle", "passive"),
+    ),
+    attribution(
         "by-gerund-takes-the-subject",
         "Rain fell all week. Minister Eva Holm ended the meeting by saying \"we are ready to take more "
         "steps towards peace\".",
