@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any, Final
-
-import attrs
 
 from quotex import lexicon
 from quotex.document import Context, Draft
@@ -99,15 +97,18 @@ def finish_document(
         rows.append(row)
         prev = row
     if any(r.person is not None and r.person.gender is None for r in rows) and ents.only is None:
-        ents.learn_genders()
+        ents.learn_genders(r.person for r in rows if r.person is not None)
     _lone_names(rows, sources)
-    quotes = _number([_quote(ctx, r) for r in rows], [_key(text, r) for r in rows])
+    ids = _number([_key(text, r) for r in rows])
+    quotes = [_quote(ctx, r, i) for r, i in zip(rows, ids)]
     return quotes, _table(text, quotes, rows)
 
 
 # The subject form of an object pronoun: "according to him" is "he".
 _SUBJECT_FORM: Final = {"him": "he", "her": "she", "me": "i"}
 _GENDERS: Final = {"m": "male", "f": "female"}
+# The word just before a name, searched up to the name: "drummer Watts" -> "drummer"
+WORD_BEFORE: Final = re.compile(r"([\w’'\-]+)[ \t]+\Z")
 
 
 class _Row:
@@ -132,7 +133,7 @@ class _Row:
         self.inherited = prev.inherited or prev
 
 
-def _quote(ctx: Context, row: _Row) -> Quote:
+def _quote(ctx: Context, row: _Row, source_id: int | None = None) -> Quote:
     text, d = ctx.text, row.draft
     speaker, title, gender, affiliation = row.speaker, row.title, row.gender, row.affiliation
     if row.person is not None:
@@ -158,6 +159,7 @@ def _quote(ctx: Context, row: _Row) -> Quote:
         rule=d.rule,
         speaker_affiliation=affiliation,
         speaker_gender=_GENDERS.get(gender or ""),
+        source_id=source_id,
     )
 
 
@@ -176,16 +178,11 @@ def _key(text: str, row: _Row) -> object:
     return (row.stype, " ".join(words)) if words else None
 
 
-def _number(quotes: list[Quote], keys: list[object]) -> list[Quote]:
-    """The quotes with their ``source_id``: one number per distinct source, in order of first quote."""
+def _number(keys: list[object]) -> list[int | None]:
+    """The ``source_id`` of each quote, from its key: one number per distinct source, in order of
+    first quote; ``None`` where the key is (nobody to count)."""
     ids: dict[object, int] = {}
-    out = []
-    for q, key in zip(quotes, keys):
-        if key is None:
-            out.append(q)
-            continue
-        out.append(attrs.evolve(q, source_id=ids.setdefault(key, len(ids))))
-    return out
+    return [None if key is None else ids.setdefault(key, len(ids)) for key in keys]
 
 
 def _table(text: str, quotes: Sequence[Quote], rows: Sequence[_Row]) -> tuple[Source, ...]:
@@ -292,7 +289,12 @@ def _lone_names(rows: list[_Row], sources: list[Mention | None]) -> None:
 def _shown_as_person(text: str, name: str) -> bool:
     """Does the article show ``name`` as a person's: a first name before it ("Charlie Watts"), a
     role noun ("drummer Watts"), "named Wong"?"""
-    for m in re.finditer(r"([\w’'\-]+)[ \t]+" + re.escape(name) + r"\b", text):
+    # each place the name stands (a plain search), then the word before it: a pattern that opens
+    # on the word before would be tried at every position of the article
+    for at in _places(text, name):
+        m = WORD_BEFORE.search(text, max(0, at - 40), at)
+        if m is None:
+            continue
         before = m.group(1)
         low = before.lower()
         if low in ("named", "called") or (before.islower() and low in lexicon.words("person_nouns")):
@@ -301,6 +303,16 @@ def _shown_as_person(text: str, name: str) -> bool:
                 and not _org_word(low) and low not in lexicon.words("intro_words"):
             return True
     return False
+
+
+def _places(text: str, name: str) -> Iterator[int]:
+    """Where ``name`` stands in ``text`` as a whole word at its end ("Watts" not "Wattsville")."""
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if end >= len(text) or not (text[end].isalnum() or text[end] == "_"):
+            yield at
+        at = text.find(name, end)
 
 
 def _org_word(low: str) -> bool:

@@ -7,7 +7,7 @@ import dataclasses
 import functools
 import operator
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Final
 
 import regex
@@ -315,33 +315,38 @@ class Entities:
         self._mention(pos, person)
         return person
 
-    def learn_genders(self) -> None:
+    def learn_genders(self, wanted: Iterable[Person] | None = None) -> None:
         """Give people the gender that the pronouns pointing to them tell ("within his own government").
 
         Only a pronoun outside quotes that can point to one person counts: one person named
         before it in its sentence (or, with none there, in the sentence before), with no person
         noun between ("the officer ... he") and no first name suggesting the other gender.
+        ``wanted``: only these people (the ones quoted), default everyone.
         """
         self._ensure_all()
+        open_ = {id(p) for p in (self.people if wanted is None else wanted) if p.gender is None}
+        if not open_:
+            return
         text, ctx = self.ctx.text, self.ctx
         person_nouns = lexicon.words("person_nouns")
         evidence = evidence_words().keys()
-        for m in PERSON_PRONOUN.finditer(text):
+        for m in self._pronouns_near(open_):
             at = m.start()
             if ctx.in_quote(at):
                 continue
             want = "m" if m.group().lower() in _MASCULINE else "f"
             sent = ctx.sentence_at(at)
             i = _bisect_left(self.mentions, at, key=_position)
-            near = [(pos, p) for pos, p in self.mentions[:i] if sent.start <= pos]
+            near = self.mentions[_bisect_left(self.mentions, sent.start, key=_position) : i]
             if not near and sent.index > 0:
                 prev = ctx.sents[sent.index - 1]
-                near = [(pos, p) for pos, p in self.mentions[:i] if prev.start <= pos < prev.end]
+                lo = _bisect_left(self.mentions, prev.start, key=_position)
+                near = [(pos, p) for pos, p in self.mentions[lo:i] if pos < prev.end]
             people = {id(p): p for _, p in near}
             if len(people) != 1:
                 continue
             pos, person = near[-1]
-            if person.gender is not None or person.likely not in (None, want):
+            if id(person) not in open_ or person.gender is not None or person.likely not in (None, want):
                 continue
             between = text[pos + len(person.name.split()[-1]) : at]
             words = {w.group() for w in ROLE_WORD.finditer(between)}
@@ -349,6 +354,24 @@ class Entities:
             if words & person_nouns or words & evidence or plural:
                 continue
             person.gender = want
+            open_.discard(id(person))
+            if not open_:
+                return  # every gender asked for is known: no pronoun can tell more
+
+    def _pronouns_near(self, people: set[int]) -> Iterator[regex.Match[str]]:
+        """The person pronouns that can point to one of ``people``: those in a sentence that names
+        one of them, or in the sentence after (the rest of the article is not searched)."""
+        ctx, sents = self.ctx, self.ctx.sents
+        named = sorted({ctx.sentence_at(pos).index for pos, p in self.mentions if id(p) in people})
+        spans: list[list[int]] = []
+        for k in named:
+            start, end = sents[k].start, sents[min(k + 1, len(sents) - 1)].end
+            if spans and start <= spans[-1][1]:
+                spans[-1][1] = max(spans[-1][1], end)
+            else:
+                spans.append([start, end])
+        for start, end in spans:
+            yield from PERSON_PRONOUN.finditer(self.ctx.text, start, end)
 
     def described(self, noun: str, pos: int) -> Person | None:
         """The person last mentioned before ``pos`` whose title has ``noun`` ("the minister")."""
