@@ -7,6 +7,7 @@ import logging
 from quotex import pipeline
 from quotex.errors import DocumentTimeout, Errors, ExtractionError, QuotexError, TextTypeError
 from quotex.extractor import Extractor, extract, extract_many
+from quotex.frames import to_dataframe
 from quotex.models import ModelsNotFoundError, ParserNotInstalledError
 from quotex.records import (
     GENDERS,
@@ -23,6 +24,7 @@ from quotex.records import (
     Span,
     Via,
 )
+from quotex.show import Article, view
 
 __version__ = "0.1.0"
 
@@ -36,6 +38,7 @@ __all__ = [
     "GENDERS",
     "KINDS",
     "SOURCE_TYPES",
+    "Article",
     "Document",
     "DocumentTimeout",
     "Engine",
@@ -58,6 +61,8 @@ __all__ = [
     "compiled",
     "extract",
     "extract_many",
+    "to_dataframe",
+    "view",
 ]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())

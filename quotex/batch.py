@@ -31,6 +31,7 @@ from concurrent.futures.process import BrokenProcessPool
 
 import attrs
 
+from quotex import pages
 from quotex.errors import REASONS, Errors, Failure
 from quotex.extractor import Extractor
 from quotex.inputs import InputDoc
@@ -54,12 +55,20 @@ def default_jobs() -> int:
 
 
 def extract_one(extractor: Extractor, doc: InputDoc) -> Document:
-    """The result for one input document; a failure is recorded in it (by the extractor), never raised."""
+    """The result for one input document; a failure is recorded in it (by the extractor), never raised.
+
+    ``doc`` is one ready to extract from (an HTML page's text extracted: ``Task`` does that).
+    """
     if doc.text is None:
         if doc.error is not None and doc.code is not None:
-            return Document(id=doc.id, error=doc.error, code=doc.code)
-        return Document.failed(doc.id, Errors.E302())
-    return next(extractor.extract_many([(doc.id, doc.text)], on_error="record"))
+            return Document(id=doc.id, error=doc.error, code=doc.code, meta=doc.meta)
+        return Document.failed(doc.id, Errors.E302(), doc.meta)
+    return _with_meta(next(extractor.extract_many([(doc.id, doc.text)], on_error="record")), doc)
+
+
+def _with_meta(result: Document, doc: InputDoc) -> Document:
+    """``result`` with the kept fields of its input."""
+    return result if doc.meta is None else attrs.evolve(result, meta=doc.meta)
 
 
 @attrs.frozen
@@ -67,8 +76,9 @@ class Outcome:
     """What became of one document: its id, error, number of quotes, and the result itself.
 
     ``output`` is the rendered text to write (when the task has a renderer), ``document`` the
-    result (when it has none); ``encoding`` is the input's fallback encoding, if any; ``code``
-    is the error's code.
+    result (when it has none), and ``source`` then the input as the worker made it ready (an HTML
+    page with its text extracted), when that differs from the one given; ``encoding`` is the
+    input's fallback encoding, if any; ``code`` is the error's code.
     """
 
     id: str
@@ -78,6 +88,7 @@ class Outcome:
     encoding: str | None = None
     output: str | None = None
     document: Document | None = None
+    source: InputDoc | None = None
 
     @property
     def ok(self) -> bool:
@@ -104,29 +115,44 @@ class Task:
     def _together(self, chunk: list[InputDoc]) -> list[Outcome]:
         """The parser engine: one ``extract_many`` call for the chunk, so the sentences of all its
         documents go to the parser in batches (each document on its own time budget)."""
-        ready = [doc for doc in chunk if doc.text is not None]
-        done = self.extractor.extract_many([(d.id, d.text or "") for d in ready], on_error="record")
-        return [self.one(doc) if doc.text is None else self._rendered(doc, next(done)) for doc in chunk]
+        ready = [self._ready(doc) for doc in chunk]
+        texts = [doc for doc in ready if doc.text is not None]
+        done = self.extractor.extract_many([(d.id, d.text or "") for d in texts], on_error="record")
+        outcomes = []
+        for given, doc in zip(chunk, ready):
+            result = extract_one(self.extractor, doc) if doc.text is None else _with_meta(next(done), doc)
+            outcomes.append(self._rendered(doc, result, given=given))
+        return outcomes
 
     def one(self, doc: InputDoc) -> Outcome:
         """The outcome of one document."""
-        return self._rendered(doc, extract_one(self.extractor, doc))
+        ready = self._ready(doc)
+        return self._rendered(ready, extract_one(self.extractor, ready), given=doc)
 
-    def _rendered(self, doc: InputDoc, result: Document) -> Outcome:
+    def _ready(self, doc: InputDoc) -> InputDoc:
+        """``doc`` ready to extract from: an HTML page's text extracted, on the document's time limit."""
+        if doc.page is None:
+            return doc
+        seconds = self.extractor.timeout if self.extractor.alarm else 0.0
+        return pages.ready(doc, max_chars=self.extractor.max_chars, seconds=seconds)
+
+    def _rendered(self, doc: InputDoc, result: Document, *, given: InputDoc | None = None) -> Outcome:
         try:
-            return self._outcome(doc, result)
+            return self._outcome(doc, result, given)
         except Exception as exc:  # rendering failed: still one outcome, with an error
             return self.failed(doc, _internal(exc))
 
     def failed(self, doc: InputDoc, failure: Failure) -> Outcome:
         """The outcome of a document that failed with ``failure``."""
-        return self._outcome(doc, Document.failed(doc.id, failure))
+        return self._outcome(doc, Document.failed(doc.id, failure, doc.meta))
 
-    def _outcome(self, doc: InputDoc, result: Document) -> Outcome:
+    def _outcome(self, doc: InputDoc, result: Document, given: InputDoc | None = None) -> Outcome:
+        counts = (result.id, result.error, result.code, len(result.quotes), doc.encoding)
         if self.renderer is None:
-            return Outcome(result.id, result.error, result.code, len(result.quotes), doc.encoding, document=result)
-        output = self.renderer.render(result, doc.text, encoding=doc.encoding)
-        return Outcome(result.id, result.error, result.code, len(result.quotes), doc.encoding, output=output)
+            source = doc if given is not None and given is not doc else None
+            return Outcome(*counts, document=result, source=source)
+        output = self.renderer.render(result, doc.text, encoding=doc.encoding, extracted=doc.extracted)
+        return Outcome(*counts, output=output)
 
 
 def _internal(exc: Exception) -> Failure:
@@ -148,13 +174,14 @@ def process(
         jobs: worker processes to use (1: this process).
 
     Yields:
-        ``(input, result)`` for every input document; a failed one has ``result.error`` set.
+        ``(input, result)`` for every input document; a failed one has ``result.error`` set. An
+        HTML page's ``input`` is the document its text was extracted into (``text`` set).
 
     Raises:
         ValueError: ``jobs`` is less than 1.
     """
     outcomes = run(Task(extractor), docs, jobs=jobs)
-    return ((doc, outcome.document) for doc, outcome in outcomes if outcome.document is not None)
+    return ((outcome.source or doc, outcome.document) for doc, outcome in outcomes if outcome.document is not None)
 
 
 def run(task: Task, docs: Iterable[InputDoc], *, jobs: int = 1) -> Iterator[tuple[InputDoc, Outcome]]:
@@ -188,7 +215,7 @@ def chunked(
     chunk: list[InputDoc] = []
     size = 0
     for doc in docs:
-        length = len(doc.text) if doc.text is not None else 0
+        length = doc.size
         if chunk and (len(chunk) >= max_docs or size + length > max_chars):
             yield chunk
             chunk, size = [], 0

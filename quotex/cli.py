@@ -1,4 +1,4 @@
-"""The ``quotex`` command: ``quotex extract`` and ``quotex eval``.
+"""The ``quotex`` command: ``quotex extract``, ``quotex eval``, ``quotex report`` and ``quotex show``.
 
 Exit status: 0 when every document was processed, 1 when some documents failed (their errors
 are in the output), 2 for a usage error (including unreadable or malformed gold and prediction
@@ -23,9 +23,10 @@ from collections.abc import Iterator, Sequence
 from types import FrameType
 from typing import IO, Any
 
-from quotex import __version__, compiled, evaluate
+from quotex import __version__, compiled, evaluate, view_commands
 from quotex.batch import Tally, Task, default_jobs, run
 from quotex.extractor import DEFAULT_MAX_CHARS, DEFAULT_TIMEOUT, ENGINES, Extractor
+from quotex.input_doc import Keep, parse_keep
 from quotex.inputs import count_documents, iter_inputs
 from quotex.outputs import FORMATS, Existing, Renderer, read_existing
 
@@ -45,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     extract = commands.add_parser(
         "extract",
-        help="extract quotes from text files, directories or JSONL files",
+        help="extract quotes from text, HTML, JSONL, CSV, TSV or Parquet files, or directories",
         description="Extract the quotes of every input document. Output: one JSONL line per document, "
         "in input order ({\"id\", \"quotes\"}, plus \"error\" for a document that failed), or with "
         "--format csv one row per quote (a failed document gets one row with its error; a document "
@@ -53,8 +54,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     extract.add_argument(
         "paths", nargs="+", metavar="PATH",
-        help="a directory (every *.txt below it, sorted; id = path relative to it), a .txt file "
-        "(id = file name) or a .jsonl file of {\"id\", \"text\"} lines (id = the line's id)",
+        help="a directory (every *.txt, *.html and *.htm below it, sorted; id = path relative to it), "
+        "a .txt file (id = file name), an .html/.htm page (its main text, extracted by trafilatura: "
+        "pip install 'quotex[html]'), a .jsonl file of {\"id\", \"text\"} lines, or a .csv, .tsv or "
+        ".parquet file (pip install 'quotex[parquet]') of one document a row under a header of column "
+        "names (id = the line's or row's id; without one, FILE:N). An input that cannot be read "
+        "(a bad line or row, a page without text) gets an output line with its error",
     )
     extract.add_argument("-o", "--output", metavar="OUT", help="output file (default: standard output)")
     extract.add_argument("--format", choices=FORMATS, default="jsonl", help="output format (default: jsonl)")
@@ -62,7 +67,17 @@ def build_parser() -> argparse.ArgumentParser:
                          help="worker processes (default: the number of CPUs, here %(default)s)")
     _add_engine_options(extract)
     extract.add_argument("--with-text", action="store_true",
-                         help="add content_text, cue_text and source_text to every JSONL quote")
+                         help="add content_text, cue_text and source_text to every JSONL quote, and to "
+                         "the line of an HTML page the text extracted from it, as \"text\"")
+    extract.add_argument("--keep", type=_keep, default=None, metavar="FIELDS",
+                         help="copy these fields of each input record (comma-separated: outlet,date) or all "
+                         "of them (all) into a \"meta\" object on its output line (a CSV column): the "
+                         "other keys of a JSONL line, the other columns of a row, a page's title, date, "
+                         "author, sitename, hostname, url, ...; a field a record lacks is left out")
+    extract.add_argument("--id-column", default="id", metavar="NAME",
+                         help="the column (or JSONL key) that holds a document's id (default: %(default)s)")
+    extract.add_argument("--text-column", default="text", metavar="NAME",
+                         help="the column (or JSONL key) that holds a document's text (default: %(default)s)")
     extract.add_argument("--max-chars", type=_positive_int, default=DEFAULT_MAX_CHARS, metavar="N",
                          help="report documents longer than N characters instead of processing them "
                          "(default: %(default)s)")
@@ -93,6 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     score.set_defaults(run=run_eval)
     _add_models_command(commands)
+    view_commands.add_commands(commands)
     return parser
 
 
@@ -126,7 +142,9 @@ def run_extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     task = Task(extractor, renderer)
     previous = _check_output(args, parser)
     skip = _skipper(previous)
-    docs = iter_inputs(args.paths, max_chars=extractor.max_chars, skip=skip)
+    # (an HTML page's text is extracted in the workers: it costs more than finding the quotes)
+    docs = iter_inputs(args.paths, max_chars=extractor.max_chars, skip=skip, keep=args.keep,
+                       id_column=args.id_column, text_column=args.text_column, defer_pages=True)
     tally = Tally()
     status = EXIT_OK
     # the bar's total: the documents the inputs hold, counted only for a terminal, and not when
@@ -427,6 +445,13 @@ def _seconds(value: str) -> float:
     if not number >= 0 or number == float("inf"):
         raise argparse.ArgumentTypeError(f"must be 0 (no limit) or a positive number of seconds, not {value}")
     return number
+
+
+def _keep(value: str) -> Keep:
+    try:
+        return parse_keep(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _positive_int(value: str) -> int:

@@ -72,6 +72,13 @@ class Errors:
     E020 = Error("internal error",
                  "a scan restricted to some names cannot answer this question: scan the whole article "
                  "for it (an error in quotex: please report it)")
+    # quotex.to_dataframe
+    E051 = Error("bad argument",
+                 "to_dataframe takes quotex Documents (as extract_many yields them), (Document, text) pairs "
+                 "or the path of a JSONL output of quotex extract, not {kind} {item}{hint}")
+    E052 = Error("bad file",
+                 "line {lineno} of {path} is not a record of quotex extract ({detail}): pass the JSONL "
+                 "output of quotex extract, one document a line")
 
     # ---------------------------------------------------------------- reading inputs
     E101 = Error("missing", "no such file or directory: {path}: check the path")
@@ -82,11 +89,21 @@ class Errors:
     E105 = Error("bad JSONL line",
                  "line {lineno} of {path} is a JSON {kind}, not an object: "
                  "write one {{\"id\", \"text\"}} object a line")
-    E106 = Error("no text", "line {lineno} of {path} {problem}: give every line a string \"text\"")
+    E106 = Error("no text", "line {lineno} of {path} {problem}: give every line a string \"{key}\"")
     E107 = Error("binary", "binary file ({detail}){where}: quotex reads text; convert it to text or leave it out")
     E108 = Error("too long",
                  "{what} has {size:,} {unit}, over the limit of {limit:,} characters: raise it with "
                  "--max-chars or Extractor(max_chars=...), or split the document")
+    E109 = Error("needs an extra", "{what} needs {library}, which is not installed: pip install 'quotex[{extra}]'")
+    E110 = Error("no text column",
+                 "{path} has no column {column!r} (its columns: {columns}): name the text column with --text-column")
+    E111 = Error("no text", "row {row} of {path} {problem}: give every row a string in column {column!r}")
+    E112 = Error("bad CSV row", "row {row} of {path} (line {lineno}) is not valid {kind}: {detail}: check its quoting")
+    E113 = Error("bad file", "cannot read {path} as Parquet: {detail}: check that it is a whole Parquet file")
+    E114 = Error("no text",
+                 "no main text found in the HTML page {path}: it may be empty, a list of links, or drawn "
+                 "by scripts; give its text as a .txt file instead")
+    E115 = Error("bad HTML", "cannot extract the text of the HTML page {path}: {name}: {detail}")
 
     # ---------------------------------------------------------------- scoring
     E201 = Error("bad file", "{path}, line {lineno}: {problem}: write one JSON object a line")

@@ -6,8 +6,8 @@ import contextlib
 import logging
 import math
 import os
-from collections.abc import Iterable, Iterator
-from typing import Literal, get_args
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, Literal, get_args
 
 import attrs
 
@@ -31,8 +31,12 @@ DEFAULT_BATCH_SIZE = 64
 # What "auto" chose, per models directory: said once per process, not per document.
 _AUTO: dict[tuple[str, bool], str] = {}
 
-#: What ``extract_many`` accepts: plain texts (ids are their positions) or ``(id, text)`` pairs.
-Item = str | tuple[object, str]
+#: What ``extract_many`` accepts: plain texts (ids are their positions), ``(id, text)`` pairs, or
+#: mappings ``{"id": ..., "text": ..., ...}`` whose other keys become the document's ``meta``.
+Item = str | tuple[object, str] | Mapping[str, Any]
+# One document on its way through ``extract_many``: its id, its text (anything that is not a
+# string fails with its document) and its meta.
+_Entry = tuple[str, Any, dict[str, Any] | None]
 # The outcome of one document in a parser batch: its quotes, or what stopped it.
 _Outcome = pipeline.Finished | Exception
 
@@ -181,7 +185,10 @@ class Extractor:
         says what happened and whose ``code`` is the error's code (see ``quotex.errors``).
 
         Args:
-            items: texts, or ``(id, text)`` pairs; a bare text gets its position as id.
+            items: texts, ``(id, text)`` pairs, or mappings with an ``"id"`` and a ``"text"``
+                key whose other keys become the document's ``meta`` (``{"id": "a1", "text": ...,
+                "outlet": "Daily News"}``); a bare text, or a mapping without an id (or with a
+                ``None`` one), gets its position as id. The forms may be mixed.
             on_error: ``"record"`` yields a ``Document`` with ``error`` set for a document that
                 fails, ``"skip"`` leaves it out (and logs it), ``"raise"`` stops the run.
 
@@ -196,38 +203,38 @@ class Extractor:
         return self._many(items, on_error)
 
     def _many(self, items: Iterable[Item], on_error: OnError) -> Iterator[Document]:
-        pairs = (_pair(position, item) for position, item in enumerate(items))
+        entries = (_entry(position, item) for position, item in enumerate(items))
         if self.resolved_engine() == "rules":
-            for doc_id, text in pairs:
+            for doc_id, text, meta in entries:
                 try:
                     with self._guard(self.timeout):
                         finished = self._extract_rules(text)
                 except Exception as exc:  # one bad document must never stop a batch
-                    failed = _failure(doc_id, exc, on_error)
+                    failed = _failure(doc_id, exc, on_error, meta)
                     if failed is not None:
                         yield failed
                     continue
-                yield _document(doc_id, finished)
+                yield _document(doc_id, finished, meta)
             return
-        window: list[tuple[str, str]] = []
-        for pair in pairs:
-            window.append(pair)
+        window: list[_Entry] = []
+        for entry in entries:
+            window.append(entry)
             if len(window) >= self.batch_size:
                 yield from self._documents(window, on_error)
                 window = []
         if window:
             yield from self._documents(window, on_error)
 
-    def _documents(self, window: list[tuple[str, str]], on_error: OnError) -> Iterator[Document]:
+    def _documents(self, window: list[_Entry], on_error: OnError) -> Iterator[Document]:
         """The documents of one parser batch, in input order."""
-        outcomes = self._parse_batch([text for _, text in window])
-        for (doc_id, _), outcome in zip(window, outcomes):
+        outcomes = self._parse_batch([text for _, text, _ in window])
+        for (doc_id, _, meta), outcome in zip(window, outcomes):
             if isinstance(outcome, Exception):
-                failed = _failure(doc_id, outcome, on_error)
+                failed = _failure(doc_id, outcome, on_error, meta)
                 if failed is not None:
                     yield failed
                 continue
-            yield _document(doc_id, outcome)
+            yield _document(doc_id, outcome, meta)
 
     def _parse_batch(self, texts: list[str]) -> list[_Outcome]:
         """Rules on each document, one parser call for all their open sentences, then finish each."""
@@ -290,13 +297,18 @@ class Extractor:
                                               limit=self.max_chars))
 
 
-def _pair(position: int, item: Item) -> tuple[str, str]:
+def _entry(position: int, item: Item) -> _Entry:
+    """``(id, text, meta)`` of one item; a text that is not a string fails later, with its document."""
     if isinstance(item, tuple):
-        return str(item[0]), item[1]
-    return str(position), item
+        return str(item[0]), item[1], None
+    if isinstance(item, str) or not isinstance(item, Mapping):
+        return str(position), item, None
+    key = item.get("id")
+    meta = {name: value for name, value in item.items() if name != "id" and name != "text"}
+    return str(position) if key is None else str(key), item.get("text"), meta
 
 
-def _failure(doc_id: str, exc: Exception, on_error: OnError) -> Document | None:
+def _failure(doc_id: str, exc: Exception, on_error: OnError, meta: dict[str, Any] | None = None) -> Document | None:
     """What a failed document becomes: raised, skipped (``None``, logged) or recorded with its code."""
     if on_error == "raise":
         raise exc
@@ -304,7 +316,7 @@ def _failure(doc_id: str, exc: Exception, on_error: OnError) -> Document | None:
     if on_error == "skip":
         log.warning("skipped document %s: %s", doc_id, failure.message)
         return None
-    return Document.failed(doc_id, failure)
+    return Document.failed(doc_id, failure, meta)
 
 
 def extract(
@@ -333,13 +345,14 @@ def extract_many(
     select: Select = "candidates",
     batch_size: int = DEFAULT_BATCH_SIZE,
 ) -> Iterator[Document]:
-    """Extract from many texts or ``(id, text)`` pairs; see ``Extractor.extract_many``."""
+    """Extract from many texts, ``(id, text)`` pairs or ``{"id", "text", ...}`` mappings (other keys:
+    ``Document.meta``); the options are ``Extractor``'s, the rest as ``Extractor.extract_many``."""
     extractor = Extractor(engine=engine, models_dir=models_dir, max_chars=max_chars,
                           timeout=timeout, select=select, batch_size=batch_size)
     return extractor.extract_many(items, on_error=on_error)
 
 
-def _document(doc_id: str, finished: pipeline.Finished) -> Document:
-    """A document's result: its quotes and the table of their sources."""
+def _document(doc_id: str, finished: pipeline.Finished, meta: dict[str, Any] | None = None) -> Document:
+    """A document's result: its quotes, the table of their sources, and its meta."""
     quotes, sources = finished
-    return Document(id=doc_id, quotes=tuple(quotes), sources=sources)
+    return Document(id=doc_id, quotes=tuple(quotes), sources=sources, meta=meta)

@@ -166,7 +166,7 @@ def _appositive(whole: str, head: str, tail: str) -> Mention | None:
         # "The head of the port authority, Hamid Rahimi"
         return Mention(whole, "named_person", second.name, second.title or head)
     if first.type == "named_person" and first.name:
-        return Mention(whole, "named_person", first.name, first.title or tail)
+        return Mention(whole, "named_person", first.name, first.title or _described_as(tw, tail))
     if second.type in ("named_person", "media", "named_organization") and second.name and first.type in (
         "unnamed_person", "media", "unknown", "named_person", "unnamed_group"
     ):
@@ -176,6 +176,14 @@ def _appositive(whole: str, head: str, tail: str) -> Mention | None:
     if first.type in ("named_organization", "media", "document"):
         return Mention(whole, first.type, first.name)
     return None
+
+
+def _described_as(words: list[str], tail: str) -> str | None:
+    """The title an apposition gives ("a nurse at the clinic"); not a relative clause ("who voted
+    for the bill") or an age ("45")."""
+    if _in(words[0], "relative_pronouns") or words[0].isdigit():
+        return None
+    return tail
 
 
 def _core(whole: str, text: str) -> Mention:

@@ -22,12 +22,13 @@ from quotex.records import Document, Quote
 FORMATS = ("jsonl", "csv")
 
 #: The CSV header. ``content_start``/``content_end`` bound the whole content (first start, last
-#: end); ``content`` lists its spans as JSON, ``via`` is JSON too.
+#: end); ``content`` lists its spans as JSON, ``via`` is JSON too, and so is ``meta`` (the
+#: document's kept fields, ``--keep``; empty without them).
 CSV_COLUMNS = (
     "doc_id", "quote_index", "kind", "content_start", "content_end", "content", "content_text",
     "cue_start", "cue_end", "cue_text", "source_start", "source_end", "source_text",
     "speaker", "speaker_title", "speaker_affiliation", "speaker_gender", "source_type", "source_id",
-    "via", "hedged", "confidence", "rule", "error",
+    "via", "hedged", "confidence", "rule", "error", "meta",
 )
 
 
@@ -58,23 +59,36 @@ class Renderer:
             return _csv_text([dict(zip(CSV_COLUMNS, CSV_COLUMNS))])
         return ""
 
-    def render(self, document: Document, text: str | None, *, encoding: str | None = None) -> str:
-        """The output of one document; ``encoding`` (a fallback decoding) goes into JSONL only."""
+    def render(
+        self, document: Document, text: str | None, *, encoding: str | None = None, extracted: bool = False
+    ) -> str:
+        """The output of one document; ``encoding`` (a fallback decoding) goes into JSONL only.
+
+        ``extracted`` says that ``text`` is quotex's own (extracted from an HTML page): with
+        ``with_text`` the JSONL line then carries it as ``"text"``, since the caller has only the page.
+        """
         if self.fmt == "csv":
             out = _csv_text(csv_rows(document, text))
             # a lone surrogate (from a JSON "\ud800" escape) cannot be written as UTF-8
             return out if _encodable(out) else out.encode("utf-8", "replace").decode("utf-8")
-        return jsonl_line(document, text if self.with_text else None, encoding=encoding)
+        if not self.with_text:
+            return jsonl_line(document, encoding=encoding)
+        return jsonl_line(document, text, encoding=encoding, full_text=extracted)
 
 
-def jsonl_line(document: Document, text: str | None = None, *, encoding: str | None = None) -> str:
+def jsonl_line(
+    document: Document, text: str | None = None, *, encoding: str | None = None, full_text: bool = False
+) -> str:
     """One JSONL line: ``{"id", "quotes"}``, plus ``"error"`` and ``"encoding"`` when set.
 
-    With ``text``, every quote also carries ``content_text``, ``cue_text`` and ``source_text``.
+    With ``text``, every quote also carries ``content_text``, ``cue_text`` and ``source_text``,
+    and with ``full_text`` the line carries ``text`` itself as ``"text"``.
     """
     record = document.to_dict(text)
     if encoding is not None:
         record["encoding"] = encoding
+    if full_text and text is not None:
+        record["text"] = text
     line = json.dumps(record, ensure_ascii=False)
     if not _encodable(line):
         # a lone surrogate, from a JSON input's "\ud800": JSON can only write it as an escape
@@ -144,11 +158,14 @@ def make_writer(fmt: str, stream: IO[str], *, with_text: bool = False) -> Writer
 
 def csv_rows(document: Document, text: str | None) -> Iterator[dict[str, Any]]:
     """The CSV rows of one document's result."""
+    meta = "" if document.meta is None else json.dumps(document.meta, ensure_ascii=False)
     if document.error is not None:
-        yield {"doc_id": document.id, "error": document.error}
+        yield {"doc_id": document.id, "error": document.error, "meta": meta}
         return
     for index, quote in enumerate(document.quotes):
-        yield quote_row(document.id, index, quote, text)
+        row = quote_row(document.id, index, quote, text)
+        row["meta"] = meta
+        yield row
 
 
 def quote_row(doc_id: str, index: int, quote: Quote, text: str | None) -> dict[str, Any]:

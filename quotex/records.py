@@ -176,7 +176,9 @@ class Document:
     """The result for one input document: its quotes, or the error that stopped it.
 
     ``code`` is the registry code of ``error`` (``"E303"``, see ``quotex.errors``), for counting
-    failures by kind without reading their messages.
+    failures by kind without reading their messages. ``meta`` holds the fields the input record
+    carried besides its id and text (a mapping's other keys, ``quotex extract --keep``), or
+    ``None``.
     """
 
     id: str
@@ -185,19 +187,29 @@ class Document:
     code: str | None = None
     #: the distinct sources the quotes cite, indexed by ``Quote.source_id``
     sources: tuple[Source, ...] = ()
+    # (a dict is not hashable: equality compares it, the hash leaves it out)
+    meta: dict[str, Any] | None = attrs.field(default=None, hash=False)
 
     @classmethod
-    def failed(cls, doc_id: str, failure: Failure) -> Document:
+    def failed(cls, doc_id: str, failure: Failure, meta: dict[str, Any] | None = None) -> Document:
         """The result of a document that failed with ``failure``."""
-        return cls(id=doc_id, error=failure.message, code=failure.code)
+        return cls(id=doc_id, error=failure.message, code=failure.code, meta=meta)
 
     @property
     def ok(self) -> bool:
         return self.error is None
 
+    def _repr_html_(self) -> str:
+        """A table of the quotes, for Jupyter; ``quotex.show.Article`` also shows them in their text."""
+        from quotex.show import document_table  # (the view is loaded only when asked for)
+
+        return document_table(self)
+
     def to_dict(self, text: str | None = None) -> dict[str, Any]:
         out: dict[str, Any] = {"id": self.id, "quotes": [q.to_dict(text) for q in self.quotes],
                                "sources": [s.to_dict() for s in self.sources]}
+        if self.meta is not None:
+            out["meta"] = self.meta
         if self.error is not None:
             out["error"] = self.error
             if self.code is not None:

@@ -1937,6 +1937,21 @@ ATTRIBUTION_CASES: list[Case] = [
           speaker="Eva Holm"),
         tags=("participle", "by-gerund"),
     ),
+    attribution(
+        "relative-clause-is-no-title",
+        "Rain fell all week. Paul Reyes, who voted against the bill, said the tax cut would not "
+        "create jobs.",
+        E("the tax cut would not create jobs", cue="said", speaker="Paul Reyes", speaker_title=NULL),
+        tags=("title", "apposition", "negative"),
+        note="A relative clause after the name says what the person did, not who they are.",
+    ),
+    attribution(
+        "apposition-is-a-title",
+        "Rain fell all week. Paul Reyes, a senator from Ohio, said the tax cut would not create jobs.",
+        E("the tax cut would not create jobs", cue="said", speaker="Paul Reyes",
+          speaker_title="a senator from Ohio"),
+        tags=("title", "apposition"),
+    ),
 ]
 
 CASES: list[Case] = CORE_CASES + ATTRIBUTION_CASES
