@@ -280,7 +280,9 @@ def _lone_names(rows: list[_Row], sources: list[Mention | None]) -> None:
         if p.name not in shown:
             shown[p.name] = _shown_as_person(row.ctx_text, p.name)
         if not shown[p.name]:
-            row.person, row.speaker, row.stype = None, p.name, "named_organization"
+            # "daily Népszava", "broadcaster RTL": an outlet the article names as one
+            stype = "media" if _shown_as_outlet(row.ctx_text, p.name) else "named_organization"
+            row.person, row.speaker, row.stype = None, p.name, stype
     for row in rows:
         if row.inherited is not None and row.inherited.person is None:
             row.person, row.speaker, row.stype = None, row.inherited.speaker, row.inherited.stype
@@ -301,6 +303,16 @@ def _shown_as_person(text: str, name: str) -> bool:
             return True
         if before[:1].isupper() and low not in NOT_NAMES and low not in lexicon.words("determiners") \
                 and not _org_word(low) and low not in lexicon.words("intro_words"):
+            return True
+    return False
+
+
+def _shown_as_outlet(text: str, name: str) -> bool:
+    """Does the article put a media noun right before ``name`` ("daily Népszava", "the
+    broadcaster RTL")?"""
+    for at in _places(text, name):
+        m = WORD_BEFORE.search(text, max(0, at - 40), at)
+        if m is not None and m.group(1).islower() and m.group(1) in lexicon.words("media_nouns"):
             return True
     return False
 

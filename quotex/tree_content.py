@@ -53,6 +53,8 @@ def content_of(ctx: Context, tree: Tree, w: Word, lemma: str,
         right = []  # "..., analysts say; in 2012 Romney stumbled": the next clause is the writer's
     if right and _free_relative(tree, w, right[0]):
         return [], "", None
+    if right and not classes & {BARE, OBJECT} and not _marked(tree, right[0]):
+        right = []  # "observed eleven proteins found in ...": only a verb that takes a bare clause has one
     if any(clausal(tree, k) for k in right):
         # the parser may split one clause into several ccomps: take them together
         spans = [clause_span(tree, right, after=w.index)]
@@ -98,7 +100,8 @@ def content_of(ctx: Context, tree: Tree, w: Word, lemma: str,
     objects = [k for k in tree.kids(w.index, "obj", "xcomp", "ccomp", "iobj") if k.low != "it" or lemma != "put"]
     if w.deprel == "advcl" and head is not None and as_mark is not None and (REPORT in classes or lemma == "put") \
             and not objects \
-            and not (as_mark.index > 1 and tree.word(as_mark.index - 1).low in ("even", "just")):
+            and not (as_mark.index > 1 and tree.word(as_mark.index - 1).low in ("even", "just")) \
+            and not _as_well_as(tree, as_mark):
         # "As the Post reported, C" / "C, as Smith noted"
         spans = around(tree, head.index, w.index)
         if spans:
@@ -111,7 +114,8 @@ def content_of(ctx: Context, tree: Tree, w: Word, lemma: str,
             return [tree.span(that.index + 1, end)], "parser:that-clause", None
     if lemma in XCOMP_LEMMAS:
         xcomp = next((k for k in tree.kids(w.index, "xcomp", "advcl") if k.index > w.index), None)
-        verbal = xcomp is not None and (xcomp.upos in ("VERB", "AUX") or bool(tree.kids(xcomp.index, "cop")))
+        verbal = xcomp is not None and (xcomp.upos in ("VERB", "AUX") or bool(tree.kids(xcomp.index, "cop"))) \
+            and not _hyphened(ctx, xcomp)
         if xcomp is not None and verbal and any(k.low == "to" for k in tree.kids(xcomp.index, "mark")):
             obj = tree.kid(w.index, "obj", "iobj")
             first = min(tree.subtree(obj.index)) if obj is not None and obj.index < xcomp.index else xcomp.index
@@ -151,6 +155,27 @@ def content_of(ctx: Context, tree: Tree, w: Word, lemma: str,
                     return [span], "parser:obj", None
     return [], "", None
 
+
+
+def _marked(tree: Tree, clause: Word) -> bool:
+    """Does the clause open with a subordinator ("that", "whether", "if") or a wh-word?"""
+    first = min(tree.subtree(clause.index))
+    return any(k.low in CLAUSE_MARKS or k.low in ("if", "whether") for k in tree.kids(clause.index, "mark")) \
+        or tree.word(first).low in WH_WORDS or tree.word(first).low in ("that", "whether", "if")
+
+
+def _as_well_as(tree: Tree, as_mark: Word) -> bool:
+    """ "records relating to X, as well as files": "as well as" joins, it reports nothing."""
+    i = as_mark.index
+    nxt = [tree.word(k).low for k in range(i + 1, min(i + 3, len(tree.words) + 1))]
+    prev = [tree.word(k).low for k in range(max(1, i - 2), i)]
+    return nxt == ["well", "as"] or prev == ["as", "well"]
+
+
+def _hyphened(ctx: Context, w: Word) -> bool:
+    """Is ``w`` the first part of a hyphenated word ("agreed to power-sharing")? Then it is no verb
+    of its own, whatever the parser tagged it."""
+    return ctx.text[w.end : w.end + 1] in ("-", "‐") and ctx.text[w.end + 1 : w.end + 2].isalpha()
 
 
 def _interrupted_lead(tree: Tree, w: Word, heads: Sequence[Word]) -> Offsets | None:

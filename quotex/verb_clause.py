@@ -42,7 +42,7 @@ GAP_VERBS = frozenset({"is", "are", "was", "were", "will", "would", "could", "sh
 PRONOUN_SUBJECTS = lexicon.words("pronoun_subjects")
 # A conjunction and a short subject right before a cue: ", while Jones warned", "; officials said"
 CONJOINED_SUBJECT = re.compile(
-    r"(?:,\s*(?:while|whereas|but|although|though|and)|;|\s(?:while|whereas))\s+"
+    r"(?:,\s*(?:while|whereas|but|although|though|and|despite)|;|\s(?:while|whereas|although|though|despite))\s+"
     r"(?P<subject>(?:[\w’'\-.]+\s+){0,5}?[\w’'\-.]+)\s+(?:(?:also|later|then|has|have|had)\s+)?$")
 CONTENT_PARTICIPLES = frozenset({"suggesting", "saying", "claiming", "alleging", "indicating", "stating"})
 

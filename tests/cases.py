@@ -1304,6 +1304,35 @@ CORE_CASES: list[Case] = [
         'The army launched a program dubbed "Zrinyi 2026" in 2017.',
         tags=("negative", "scare-quotes", "predicate"),
     ),
+    core(
+        "despite-another-attribution",
+        "Rain fell. The committee says it has found no trace of explosives despite the website claiming "
+        "an anonymous source saw a depot.",
+        E("it has found no trace of explosives", kind="indirect", cue="says", source="The committee"),
+        E("an anonymous source saw a depot", kind="indirect", cue="claiming", source="the website"),
+        tags=("boundary", "two-attributions"),
+        note="A second attribution after 'despite' ends the first content.",
+    ),
+    core(
+        "despite-without-attribution",
+        "Rain fell. The committee says it has found no trace of explosives despite a long search.",
+        E("it has found no trace of explosives despite a long search", kind="indirect", cue="says",
+          source="The committee"),
+        tags=("boundary", "negative"),
+        note="The twin: 'despite' with no attribution after it is part of the content.",
+    ),
+    core(
+        "noted-bare-clause",
+        "Rain fell. The newspaper noted the purchase appeared to bypass the ministry.",
+        E("the purchase appeared to bypass the ministry", kind="indirect", cue="noted", source="The newspaper"),
+        tags=("bare-clause",),
+    ),
+    core(
+        "noted-object",
+        "Rain fell. The newspaper noted the purchase of two helicopters last year.",
+        tags=("negative", "nominal"),
+        note="The twin: 'noted' with a noun phrase reports no clause.",
+    ),
 ]
 
 
@@ -1951,6 +1980,21 @@ ATTRIBUTION_CASES: list[Case] = [
         E("the tax cut would not create jobs", cue="said", speaker="Paul Reyes",
           speaker_title="a senator from Ohio"),
         tags=("title", "apposition"),
+    ),
+    attribution(
+        "lone-name-shown-as-outlet",
+        "Rain fell. The daily Kurir broke the story on Monday. Kurir noted the contract had never been "
+        "signed.",
+        E("the contract had never been signed", cue="noted", speaker="Kurir", source_type="media"),
+        tags=("lone-name", "media"),
+        note="A one-word name the article introduces with a media noun is an outlet.",
+    ),
+    attribution(
+        "lone-name-without-outlet-noun",
+        "Rain fell. The firm Kurir won the contract on Monday. Kurir noted the contract had never been "
+        "signed.",
+        E("the contract had never been signed", cue="noted", speaker="Kurir", source_type="named_organization"),
+        tags=("lone-name", "organisation", "negative"),
     ),
 ]
 

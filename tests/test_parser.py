@@ -354,9 +354,68 @@ def test_promise_takes_its_open_complement() -> None:
         8 close close VERB 3 ccomp
         9 . . PUNCT 3 punct
     """),
+    # a bare clause only after a verb that takes one: "observed" a thing is no report of a clause
+    ("Falconer observed eleven proteins found only in slug glue.", """
+        1 Falconer Falconer PROPN 2 nsubj
+        2 observed observe VERB 0 root
+        3 eleven eleven NUM 4 nummod
+        4 proteins protein NOUN 5 nsubj
+        5 found find VERB 2 ccomp
+        6 only only ADV 9 advmod
+        7 in in ADP 9 case
+        8 slug slug NOUN 9 compound
+        9 glue glue NOUN 5 obl
+        10 . . PUNCT 2 punct
+    """),
+    # a word joined by a hyphen is no verb of its own, whatever its tag
+    ("Mugabe agreed to power-sharing.", """
+        1 Mugabe Mugabe PROPN 2 nsubj
+        2 agreed agree VERB 0 root
+        3 to to PART 4 mark
+        4 power power VERB 2 xcomp
+        5 - - PUNCT 6 punct
+        6 sharing sharing NOUN 4 obj
+        7 . . PUNCT 2 punct
+    """),
+    # "as well as" joins two objects: no "as X reported"
+    ("It asked for records, as well as files relating to the deal.", """
+        1 It it PRON 2 nsubj
+        2 asked ask VERB 0 root
+        3 for for ADP 4 case
+        4 records record NOUN 2 obl
+        5 , , PUNCT 9 punct
+        6 as as ADP 9 cc
+        7 well well ADV 6 fixed
+        8 as as SCONJ 10 mark
+        9 files file NOUN 10 nsubj
+        10 relating relate VERB 2 advcl
+        11 to to ADP 13 case
+        12 the the DET 13 det
+        13 deal deal NOUN 10 obl
+        14 . . PUNCT 2 punct
+    """),
 ])
 def test_no_attribution(text: str, parse: str) -> None:
     assert found(text, parse) == []
+
+
+def test_a_verb_that_takes_a_bare_clause_keeps_it() -> None:
+    # the twin of "observed eleven proteins found ...": "noted" takes a clause without "that"
+    text = "Népszava noted the purchase appeared to circumvent the ministry."
+    parse = """
+        1 Népszava Népszava PROPN 2 nsubj
+        2 noted note VERB 0 root
+        3 the the DET 4 det
+        4 purchase purchase NOUN 5 nsubj
+        5 appeared appear VERB 2 ccomp
+        6 to to PART 7 mark
+        7 circumvent circumvent VERB 5 xcomp
+        8 the the DET 9 det
+        9 ministry ministry NOUN 7 obj
+        10 . . PUNCT 2 punct
+    """
+    got = found(text, parse)
+    assert [g["content"] for g in got] == [["the purchase appeared to circumvent the ministry"]]
 
 
 PASSIVE_PARSE = """
