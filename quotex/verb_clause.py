@@ -44,6 +44,8 @@ PRONOUN_SUBJECTS = lexicon.words("pronoun_subjects")
 CONJOINED_SUBJECT = re.compile(
     r"(?:,\s*(?:while|whereas|but|although|though|and|despite)|;|\s(?:while|whereas|although|though|despite))\s+"
     r"(?P<subject>(?:[\w’'\-.]+\s+){0,5}?[\w’'\-.]+)\s+(?:(?:also|later|then|has|have|had)\s+)?$")
+# The named agent of a passive predicate verb, then "as": " by Prime Minister Jane Roe as"
+BY_AGENT_AS = re.compile(r"\s+by\s+((?:[A-Z][\w’'\-.]*)(?:\s+[A-Z][\w’'\-.]*){0,5})\s+as\b")
 CONTENT_PARTICIPLES = frozenset({"suggesting", "saying", "claiming", "alleging", "indicating", "stating"})
 
 
@@ -54,6 +56,8 @@ def verb_clause(ctx: Context, toks: list[Tok], k: int, cue: Cue, sent: Segment, 
     n = len(toks)
     prev = word(text, toks[k - 1]).lower() if k > 0 else ""
     if prev == "to" or (prev in PASSIVE and cue.form.endswith(("ed", "said", "told", "thought", "known"))):
+        if prev != "to" and cue.classes & {PREDICATE}:
+            return _passive_predicate(ctx, cue, sent, para)  # 'was described by Johnson as "a mandate"'
         return None  # "declined to say", "is expected to", "was told to"
     if prev in DETERMINERS or prev.endswith(("’s", "'s")):
         return None  # "the call", "a report", "Trump's claim": nouns, not verbs
@@ -398,6 +402,18 @@ def _clause_follows(text: str, toks: list[Tok], j: int, reach: int = 7) -> bool:
     return False
 
 
+
+
+def _passive_predicate(ctx: Context, cue: Cue, sent: Segment, para: int) -> Draft | None:
+    """ 'The results were described by Johnson as a "historic mandate"': the quoted predicate of a
+    passive predicate verb, its named agent the source."""
+    m = BY_AGENT_AS.match(ctx.text, cue.end, sent.end)
+    if m is None:
+        return None
+    spans = _predicate(ctx, cue, sent)
+    if not spans or spans[0][0] < m.end():
+        return None
+    return Draft(spans, "mixed", (cue.start, cue.end), m.span(1), "mixed:passive-predicate", 0.7, para)
 
 
 def _predicate(ctx: Context, cue: Cue, sent: Segment) -> list[Offsets] | None:

@@ -1996,6 +1996,19 @@ ATTRIBUTION_CASES: list[Case] = [
         E("the contract had never been signed", cue="noted", speaker="Kurir", source_type="named_organization"),
         tags=("lone-name", "organisation", "negative"),
     ),
+    attribution(
+        "passive-predicate-with-an-agent",
+        'Rain fell. The vote was described by Prime Minister Lena Dahl as a "historic mandate" for reform.',
+        E("historic mandate", kind="mixed", cue="described", source="Prime Minister Lena Dahl",
+          speaker="Lena Dahl"),
+        tags=("passive", "predicate", "mixed"),
+    ),
+    attribution(
+        "passive-predicate-without-quoted-words",
+        "Rain fell. The vote was described by Prime Minister Lena Dahl as a historic mandate for reform.",
+        tags=("passive", "predicate", "negative", "nominal"),
+        note="The twin: with no quoted words the predicate is the writer's paraphrase of a label, not a quote.",
+    ),
 ]
 
 CASES: list[Case] = CORE_CASES + ATTRIBUTION_CASES
