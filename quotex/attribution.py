@@ -271,26 +271,27 @@ def _lone_names(rows: list[_Row], sources: list[Mention | None]) -> None:
     title, honorific or first name, no full name they are short for, no pronoun that points to
     them ("SoCalGas said").  The rows of such a name are then the organisation's."""
     pointed = {id(r.person) for r, m in zip(rows, sources) if r.person is not None and m is not None and m.pronoun}
-    shown: dict[str, bool] = {}
+    shown: dict[str, str] = {}
     for row in rows:
         p = row.person
         if p is None or row.inherited is not None or " " in p.name or p.titles or p.gender is not None \
                 or id(p) in pointed or not p.name[:1].isupper():
             continue
         if p.name not in shown:
-            shown[p.name] = _shown_as_person(row.ctx_text, p.name)
-        if not shown[p.name]:
-            # "daily Népszava", "broadcaster RTL": an outlet the article names as one
-            stype = "media" if _shown_as_outlet(row.ctx_text, p.name) else "named_organization"
-            row.person, row.speaker, row.stype = None, p.name, stype
+            shown[p.name] = _shown_as(row.ctx_text, p.name)
+        if shown[p.name] != "named_person":
+            row.person, row.speaker, row.stype = None, p.name, shown[p.name]
     for row in rows:
         if row.inherited is not None and row.inherited.person is None:
             row.person, row.speaker, row.stype = None, row.inherited.speaker, row.inherited.stype
 
 
-def _shown_as_person(text: str, name: str) -> bool:
-    """Does the article show ``name`` as a person's: a first name before it ("Charlie Watts"), a
-    role noun ("drummer Watts"), "named Wong"?"""
+def _shown_as(text: str, name: str) -> str:
+    """What the article shows the one-word ``name`` to be, from the words right before it:
+    ``named_person`` for a first name ("Charlie Watts"), a role noun ("drummer Watts") or "named
+    Wong"; else ``media`` for a media noun ("daily Népszava", "broadcaster RTL"); else
+    ``named_organization``."""
+    outlet = False
     # each place the name stands (a plain search), then the word before it: a pattern that opens
     # on the word before would be tried at every position of the article
     for at in _places(text, name):
@@ -300,21 +301,12 @@ def _shown_as_person(text: str, name: str) -> bool:
         before = m.group(1)
         low = before.lower()
         if low in ("named", "called") or (before.islower() and low in lexicon.words("person_nouns")):
-            return True
+            return "named_person"
         if before[:1].isupper() and low not in NOT_NAMES and low not in lexicon.words("determiners") \
                 and not _org_word(low) and low not in lexicon.words("intro_words"):
-            return True
-    return False
-
-
-def _shown_as_outlet(text: str, name: str) -> bool:
-    """Does the article put a media noun right before ``name`` ("daily Népszava", "the
-    broadcaster RTL")?"""
-    for at in _places(text, name):
-        m = WORD_BEFORE.search(text, max(0, at - 40), at)
-        if m is not None and m.group(1).islower() and m.group(1) in lexicon.words("media_nouns"):
-            return True
-    return False
+            return "named_person"
+        outlet = outlet or (before.islower() and before in lexicon.words("media_nouns"))
+    return "media" if outlet else "named_organization"
 
 
 def _places(text: str, name: str) -> Iterator[int]:

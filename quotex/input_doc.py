@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 import attrs
 
-from quotex.errors import Failure
+from quotex.errors import Errors, Failure
 
 #: Which fields of an input record a document keeps as its ``meta``: none (``None``, and the
 #: output has no ``meta``), ``"all"`` (every field but the id and the text) or the ones named.
@@ -60,6 +60,11 @@ class InputDoc:
     def failed(cls, doc_id: str, failure: Failure, meta: dict[str, Any] | None = None) -> InputDoc:
         """A document that could not be read, and why."""
         return cls(id=doc_id, error=failure.message, code=failure.code, meta=meta)
+
+    @classmethod
+    def unreadable(cls, doc_id: str, what: object, exc: OSError) -> InputDoc:
+        """A document whose file could not be read (error E102), with the system's reason."""
+        return cls.failed(doc_id, read_failure(what, exc))
 
     @property
     def ok(self) -> bool:
@@ -141,3 +146,8 @@ def jsonable(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return [jsonable(item) for item in value]
     return str(value)
+
+
+def read_failure(what: object, exc: OSError) -> Failure:
+    """Error E102: ``what`` (a file, a line or row of one) could not be read, with the system's reason."""
+    return Errors.E102(what=what, reason=exc.strerror or exc)

@@ -22,7 +22,7 @@ from quotex import pages, tabular
 from quotex.decoding import decode
 from quotex.errors import Errors
 from quotex.extractor import DEFAULT_MAX_CHARS
-from quotex.input_doc import Fields, InputDoc, Keep
+from quotex.input_doc import Fields, InputDoc, Keep, read_failure
 
 #: Files read as one JSON object a line.
 JSONL_SUFFIXES = (".jsonl",)
@@ -178,7 +178,7 @@ def read_text_file(path: Path, doc_id: str, *, max_chars: int = DEFAULT_MAX_CHAR
             return InputDoc.failed(doc_id, Errors.E108(what=path, size=size, unit="bytes", limit=max_chars))
         data = path.read_bytes()
     except OSError as exc:
-        return InputDoc.failed(doc_id, Errors.E102(what=path, reason=exc.strerror or exc))
+        return InputDoc.unreadable(doc_id, path, exc)
     text, encoding, failure = decode(data, f" in {path}")
     if failure is not None:
         return InputDoc.failed(doc_id, failure)
@@ -199,7 +199,7 @@ def iter_jsonl(path: Path, *, max_chars: int = DEFAULT_MAX_CHARS, fields: Fields
     try:
         handle = path.open("rb")
     except OSError as exc:
-        yield InputDoc.failed(path.name, Errors.E102(what=path, reason=exc.strerror or exc))
+        yield InputDoc.unreadable(path.name, path, exc)
         return
     with handle:
         lineno = 0
@@ -210,7 +210,7 @@ def iter_jsonl(path: Path, *, max_chars: int = DEFAULT_MAX_CHARS, fields: Fields
                 yield _parse_jsonl_line(raw, path, lineno, max_chars, fields)
         except OSError as exc:  # a read error part-way: report it where it happened, then stop
             where = f"{path.name}:{lineno + 1}"
-            failure = Errors.E102(what=f"line {lineno + 1} of {path}", reason=exc.strerror or exc)
+            failure = read_failure(f"line {lineno + 1} of {path}", exc)
             yield InputDoc.failed(where, failure)
 
 

@@ -199,6 +199,16 @@ def quote_row(doc_id: str, index: int, quote: Quote, text: str | None) -> dict[s
     }
 
 
+#: What ``is_record`` says of a line that fails it.
+NOT_A_RECORD = 'not a quotex record ({"id", "quotes"})'
+
+
+def is_record(record: object) -> bool:
+    """Is ``record`` (a parsed JSONL line) a result that ``quotex extract`` writes: an object with
+    a string ``id`` and a list of ``quotes``?"""
+    return isinstance(record, dict) and isinstance(record.get("id"), str) and isinstance(record.get("quotes"), list)
+
+
 @attrs.frozen
 class Existing:
     """What an earlier run, perhaps killed part-way, left in a JSONL output file.
@@ -237,9 +247,8 @@ def read_existing(path: str | os.PathLike[str]) -> Existing:
             except ValueError as exc:  # JSONDecodeError, or bytes that are not UTF-8
                 problem = f"not valid JSON ({exc})"
                 raise ValueError(Errors.E311.format(lineno=lineno, path=os.fspath(path), problem=problem)) from None
-            if not (isinstance(record, dict) and isinstance(record.get("id"), str)
-                    and isinstance(record.get("quotes"), list)):
-                problem = 'not a quotex record ({"id", "quotes"})'
+            if not is_record(record):
+                problem = NOT_A_RECORD
                 raise ValueError(Errors.E311.format(lineno=lineno, path=os.fspath(path), problem=problem))
             ids[record["id"]] += 1
             failed += "error" in record

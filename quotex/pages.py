@@ -48,7 +48,7 @@ def read_page(path: Path, doc_id: str, *, keep: Keep = None, max_chars: int) -> 
             return InputDoc.failed(doc_id, Errors.E108(what=path, size=size, unit="bytes", limit=max_chars))
         data = path.read_bytes()
     except OSError as exc:
-        return InputDoc.failed(doc_id, Errors.E102(what=path, reason=exc.strerror or exc))
+        return InputDoc.unreadable(doc_id, path, exc)
     # (a page in UTF-16 has NUL bytes, and a byte-order mark says so)
     binary = None if bom_codec(data) else binary_reason(data)
     if binary is not None:

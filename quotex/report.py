@@ -8,6 +8,7 @@ chart shows is also in the table beside it.
 
 from __future__ import annotations
 
+import functools
 import html
 import io
 from collections.abc import Sequence
@@ -46,10 +47,16 @@ td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 
 
 def _plt() -> Any:
+    """matplotlib's pyplot, set up for the report's charts (once); a clear error without it."""
     try:
-        import matplotlib
+        import matplotlib  # (looked up every time: cheap, and it tells when it is not installed)
     except ImportError:
         raise ImportError("quotex report draws its charts with matplotlib: pip install 'quotex[report]'") from None
+    return _pyplot(matplotlib)
+
+
+@functools.cache
+def _pyplot(matplotlib: Any) -> Any:
     matplotlib.use("Agg")  # no screen: draw to files only
     import matplotlib.pyplot as plt
 

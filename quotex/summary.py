@@ -17,6 +17,7 @@ from typing import Any, Final
 import attrs
 import regex
 
+from quotex.outputs import NOT_A_RECORD, is_record
 from quotex.records import KINDS, SOURCE_TYPES
 
 #: Speakers, intermediaries and groups listed by name in a report (the counts cover all of them).
@@ -209,9 +210,8 @@ def read_lines(stream: Iterable[bytes], name: str) -> Iterator[dict[str, Any]]:
             record = json.loads(raw)
         except ValueError as exc:
             raise ReportInputError(f"line {lineno} of {name} is not valid JSON ({exc})") from None
-        if not (isinstance(record, dict) and isinstance(record.get("id"), str)
-                and isinstance(record.get("quotes"), list)):
-            raise ReportInputError(f'line {lineno} of {name} is not a quotex record ({{"id", "quotes"}})')
+        if not is_record(record):
+            raise ReportInputError(f"line {lineno} of {name} is {NOT_A_RECORD}")
         yield record
 
 

@@ -28,7 +28,7 @@ import attrs
 
 from quotex.decoding import binary_reason, bom_codec, decode
 from quotex.errors import Errors, Failure
-from quotex.input_doc import Fields, InputDoc, jsonable
+from quotex.input_doc import Fields, InputDoc, jsonable, read_failure
 
 #: The delimiter of each delimited-text suffix.
 DELIMITERS = {".csv": ",", ".tsv": "\t"}
@@ -90,14 +90,14 @@ def iter_delimited(path: Path, fields: Fields, *, delimiter: str = ",", max_char
     try:
         handle = path.open("rb")
     except OSError as exc:
-        yield InputDoc.failed(path.name, Errors.E102(what=path, reason=exc.strerror or exc))
+        yield InputDoc.unreadable(path.name, path, exc)
         return
     with handle:
         try:
             head = handle.read(_SNIFF_BYTES)
             handle.seek(0)
         except OSError as exc:
-            yield InputDoc.failed(path.name, Errors.E102(what=path, reason=exc.strerror or exc))
+            yield InputDoc.unreadable(path.name, path, exc)
             return
         codec = bom_codec(head)
         binary = None if codec else binary_reason(head)
@@ -159,7 +159,7 @@ def _broken(exc: UnicodeDecodeError | OSError, path: Path, row: int) -> Failure:
     """Why the rows of ``path`` from ``row`` on cannot be read."""
     if isinstance(exc, UnicodeDecodeError):
         return Errors.E103(codec=exc.encoding, detail=exc.reason, where=f" in row {row} of {path}")
-    return Errors.E102(what=f"row {row} of {path}", reason=exc.strerror or exc)
+    return read_failure(f"row {row} of {path}", exc)
 
 
 def iter_parquet(path: Path, fields: Fields, *, max_chars: int) -> Iterator[InputDoc]:

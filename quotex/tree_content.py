@@ -159,9 +159,9 @@ def content_of(ctx: Context, tree: Tree, w: Word, lemma: str,
 
 def _marked(tree: Tree, clause: Word) -> bool:
     """Does the clause open with a subordinator ("that", "whether", "if") or a wh-word?"""
-    first = min(tree.subtree(clause.index))
-    return any(k.low in CLAUSE_MARKS or k.low in ("if", "whether") for k in tree.kids(clause.index, "mark")) \
-        or tree.word(first).low in WH_WORDS or tree.word(first).low in ("that", "whether", "if")
+    marks = CLAUSE_MARKS | {"if", "whether"}
+    first = tree.word(min(tree.subtree(clause.index))).low
+    return first in marks or first in WH_WORDS or any(k.low in marks for k in tree.kids(clause.index, "mark"))
 
 
 def _as_well_as(tree: Tree, as_mark: Word) -> bool:

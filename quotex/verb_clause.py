@@ -30,7 +30,7 @@ from quotex.patterns import (
 )
 from quotex.phrases import DETERMINERS, is_capitalised, is_head, left_np, skippable
 from quotex.scare import is_term, quoted_fragment
-from quotex.source_phrase import find_source
+from quotex.source_phrase import PASSIVE_AGENT, find_source
 
 # "expressed concern that C": verbs whose content is the clause after a stance noun
 NOUN_CLAUSE = lexicon.words("noun_clause_verbs")
@@ -44,8 +44,6 @@ PRONOUN_SUBJECTS = lexicon.words("pronoun_subjects")
 CONJOINED_SUBJECT = re.compile(
     r"(?:,\s*(?:while|whereas|but|although|though|and|despite)|;|\s(?:while|whereas|although|though|despite))\s+"
     r"(?P<subject>(?:[\w’'\-.]+\s+){0,5}?[\w’'\-.]+)\s+(?:(?:also|later|then|has|have|had)\s+)?$")
-# The named agent of a passive predicate verb, then "as": " by Prime Minister Jane Roe as"
-BY_AGENT_AS = re.compile(r"\s+by\s+((?:[A-Z][\w’'\-.]*)(?:\s+[A-Z][\w’'\-.]*){0,5})\s+as\b")
 CONTENT_PARTICIPLES = frozenset({"suggesting", "saying", "claiming", "alleging", "indicating", "stating"})
 
 
@@ -407,11 +405,13 @@ def _clause_follows(text: str, toks: list[Tok], j: int, reach: int = 7) -> bool:
 def _passive_predicate(ctx: Context, cue: Cue, sent: Segment, para: int) -> Draft | None:
     """ 'The results were described by Johnson as a "historic mandate"': the quoted predicate of a
     passive predicate verb, its named agent the source."""
-    m = BY_AGENT_AS.match(ctx.text, cue.end, sent.end)
-    if m is None:
+    text = ctx.text
+    # the passive whose agent the participle phrases take too ("..., saying"), read from its auxiliary
+    m = PASSIVE_AGENT.search(text, max(sent.start, cue.start - 40), sent.end)
+    if m is None or not m.start() < cue.start < m.start(1) or not text.startswith(" as", m.end(1)):
         return None
     spans = _predicate(ctx, cue, sent)
-    if not spans or spans[0][0] < m.end():
+    if not spans or spans[0][0] < m.end(1):
         return None
     return Draft(spans, "mixed", (cue.start, cue.end), m.span(1), "mixed:passive-predicate", 0.7, para)
 

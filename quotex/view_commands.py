@@ -54,9 +54,9 @@ def add_commands(commands: Any) -> None:
                       "(the first document, or the one --id names)")
     show.add_argument("--id", dest="doc_id", default=None, help="the document to show, in a file of many")
     show.add_argument("-o", "--output", metavar="OUT", help="output file (default: standard output)")
-    show.add_argument("--engine", choices=("rules", "stanza", "auto"), default="rules",
-                      help="rules (default), stanza or auto")
-    show.add_argument("--models", metavar="DIR", default=None, help="directory of the Stanza models")
+    from quotex.cli import _add_engine_options  # (cli imports this module: late, to keep one set of options)
+
+    _add_engine_options(show)
     show.set_defaults(run=run_show)
 
 
@@ -160,16 +160,13 @@ def _write(out: str, path: str | None, command: str) -> int:
 
 def run_show(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     """``quotex show``: one article, its quotes marked, as an HTML page."""
-    from quotex.extractor import Extractor
+    from quotex.cli import _make_extractor
     from quotex.inputs import iter_inputs
     from quotex.show import page
 
     if not os.path.exists(args.article):
         parser.error(f"{args.article} does not exist")
-    try:
-        extractor = Extractor(engine=args.engine, models_dir=args.models)
-    except (TypeError, ValueError, ImportError, FileNotFoundError) as exc:
-        parser.error(str(exc))
+    extractor = _make_extractor(args, parser)
     doc = None
     for candidate in iter_inputs([args.article]):
         if args.doc_id is None or candidate.id == args.doc_id:
